@@ -5,6 +5,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 import datetime as _dt
+import functools as _functools
 from collections.abc import Iterable, Iterator
 
 from .schema import Brief
@@ -21,21 +22,16 @@ def __getattr__(name):
     raise AttributeError(name)
 
 
+@_functools.lru_cache(maxsize=4)
 def _analyzer(model: str | None):
     from .nlp import DEFAULT_MODEL
     from .pipeline import Analyzer
 
-    return _cached_analyzer(model or DEFAULT_MODEL, Analyzer)
-
-
-def _cached_analyzer(model, factory, _cache={}):  # noqa: B006 - one Analyzer per model per process
-    if model not in _cache:
-        _cache[model] = factory(model)
-    return _cache[model]
+    return Analyzer(model or DEFAULT_MODEL)
 
 
 def analyze(text: str, published: _dt.date | str | None = None, model: str | None = None) -> Brief:
-    """Analyse one article text into a Brief."""
+    """Analyse one article text into a Brief. The model is loaded on first use and reused."""
     if isinstance(published, str):
         published = _dt.date.fromisoformat(published)
     return _analyzer(model).analyze(text, published=published)
