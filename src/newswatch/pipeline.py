@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from spacy.tokens import Doc
 
 from . import __version__, nlp as nlp_mod
-from .extract.entities import extract_entities
+from .extract.entities import extract_entities, link_mentions_in
 from .extract.events import extract_events
 from .extract.highlights import extract_highlights
 from .extract.places import extract_places
@@ -88,6 +88,7 @@ def build_brief(record: Ingested, doc: Doc, info: PipelineInfo | None = None) ->
     generated = [] if record.highlights else extract_highlights(doc)
     brief.events = extract_events(doc, brief)
     _to_original_offsets(brief, article, extra=generated)
+    link_mentions_in(article.text, article.boilerplate, brief.entities)
     brief.highlights = record.highlights or generated
     if article.published is None:
         brief.warnings.append("publication date unknown: relative dates are left unresolved")
