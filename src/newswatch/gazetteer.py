@@ -120,7 +120,8 @@ def _build() -> dict[str, list[Candidate]]:
         seat = by_country_name.get((code, fold(sub.name)))
         if seat is None:
             continue  # no coordinates to give it
-        cand = Candidate(None, sub.name, seat.latitude, seat.longitude, "admin1", code, seat.admin1, seat.population)
+        # Population 0: the seat town's population must not make the area outrank the town itself.
+        cand = Candidate(None, sub.name, seat.latitude, seat.longitude, "admin1", code, seat.admin1, 0)
         index[fold(sub.name)].append(cand)
 
     for region, spec in aliases.get("regions", {}).items():
