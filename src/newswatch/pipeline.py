@@ -83,6 +83,7 @@ def build_brief(record: Ingested, doc: Doc, info: PipelineInfo | None = None) ->
     brief = Brief(article=article, pipeline=info, warnings=list(record.warnings))
     brief.entities = extract_entities(doc)
     brief.places = extract_places(doc, brief.entities)
+    _countries_from_places(brief)
     brief.times = extract_times(doc, article.published)
     brief.quotes = extract_quotes(doc, brief.entities)
     generated = [] if record.highlights else extract_highlights(doc)
@@ -93,6 +94,18 @@ def build_brief(record: Ingested, doc: Doc, info: PipelineInfo | None = None) ->
     if article.published is None:
         brief.warnings.append("publication date unknown: relative dates are left unresolved")
     return brief
+
+
+def _countries_from_places(brief: Brief) -> None:
+    """A town's entity takes the country its place resolved to (Latakia -> SYR)."""
+    import pycountry
+
+    by_entity = {p.entity_id: p for p in brief.places if p.entity_id}
+    for entity in brief.entities:
+        place = by_entity.get(entity.id)
+        if entity.country is None and place is not None and place.country_code:
+            country = pycountry.countries.get(alpha_2=place.country_code)
+            entity.country = country.alpha_3 if country else None
 
 
 def _to_original_offsets(brief: Brief, article: Article, extra: list[BaseModel]) -> None:

@@ -158,7 +158,9 @@ class Event(Model):
     location: str | None = Field(None, description="Place id from the brief.")
     date: dt.date | None = None
     date_end: dt.date | None = None
-    date_source: Literal["sentence", "publication", "unknown"] = "unknown"
+    date_source: Literal["sentence", "context", "publication", "unknown"] = Field(
+        "unknown", description="sentence: a time in the evidence; context: carried from the sentence before; publication: fallback."
+    )
     modality: Modality = "asserted"
     quantities: list[Quantity] = Field(default_factory=list)
     attribution: Source | None = None

