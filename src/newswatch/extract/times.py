@@ -1,8 +1,10 @@
 """Temporal expressions resolved against the publication date, by newsroom convention.
 
 A bare weekday means the most recent such day on or before publication ("Monday" in a Tuesday
-paper is yesterday). dateparser's default differs (it prefers the coming day), so weekdays,
-relative spans and durations are resolved here; dateparser handles explicit calendar dates.
+paper is yesterday). That rule is ours, not left to dateparser, whose weekday handling depends on
+its settings and version (with PREFER_DATES_FROM="future", "Tuesday" in a Tuesday paper is next
+week). Weekdays, relative spans and durations are resolved here; dateparser handles explicit
+calendar dates.
 """
 
 from __future__ import annotations
