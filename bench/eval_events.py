@@ -1,0 +1,268 @@
+"""Event coding against the PLOVER and PETRARCH-2 gold sentences.
+
+Data (../shared/data/events, see its SOURCE.md):
+- PLOVER_GSR_CAMEO.txt: 322 sentences coded in PLOVER 0.5b1. Old types are mapped to current
+  ones: DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT, INVESTIGATE -> ACCUSE (as the
+  official CAMEO->PLOVER table codes CAMEO 09 "investigate" and 11 "disapprove" as ACCUSE
+  modes, 10 "demand" as REQUEST, and 19 "fight" as ASSAULT).
+- PETR2_GSR_validation.xml: 78 sentences with 93 CAMEO codings (or none); CAMEO codes are
+  mapped to PLOVER with CAMEO2PLOVER-2021.txt read from the data folder (longest matching
+  code prefix). Codings whose CAMEO code has no PLOVER type there (01x "make a public
+  statement") are left out, as are records marked evaluate="false".
+
+Matching rules:
+- One sentence is analysed as a whole article (published = the record's date).
+- Type (PLOVER GSR): the sentence's predicted type is that of its most confident event, or
+  NONE when nothing is coded. Accuracy = share of sentences whose predicted type equals the
+  gold type; macro-F1 averages per-type F1 over the gold types.
+- Actor / target code accuracy (PLOVER GSR): over sentences whose predicted type is correct,
+  the share whose top event's actor (target) code equals any gold source (target) code,
+  comparing the first three characters (the country or root). Sentences with no gold target
+  are left out of target accuracy.
+- Full tuple (both sets): a predicted (actor code[:3], type, target code[:3]) matches a gold
+  coding with the same three values (an absent target matches an absent target); each gold
+  coding is matched at most once. Only asserted and background events are counted as
+  predictions (possible, future, hedged and denied ones are not claims that an event happened).
+  P = matched / predicted, R = matched / gold, F1 their harmonic mean.
+
+Baselines run in the same command: the majority type of the development half, and a
+keyword-only coder (the first trigger-lexicon word in the sentence gives the type; the first
+and second country mentioned give actor and target).
+
+The lexicons were written from the PLOVER manual's definitions and general news usage, not
+from these sentences; PLOVER GSR is still split into even (dev) and odd (held-out) items and
+both halves are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from bench.common import PRF, Row, data_dir
+
+OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+COUNTED_MODALITIES = {"asserted", "background"}
+
+
+def load_plover(path: Path, limit: int | None = None) -> list[dict]:
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    out = []
+    for i, r in enumerate(records[:limit]):
+        targets = r.get("target") or []
+        out.append({
+            "id": r["id"],
+            "text": r["text"].strip(),
+            "date": _date(r.get("date")),
+            "type": OLD_TYPES.get(r["event"], r["event"]),
+            "sources": [a.get("code", "")[:3] for a in (r.get("source") or []) if isinstance(a, dict)],
+            "targets": [a.get("code", "")[:3] for a in targets if isinstance(a, dict)],
+            "half": "dev" if i % 2 == 0 else "held-out",
+        })
+    return out
+
+
+def load_cameo2plover(path: Path) -> dict[str, str]:
+    mapping = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)", line)
+        if m:
+            mapping.setdefault(m.group(1), m.group(2))
+    return mapping
+
+
+def plover_type(cameo: str, mapping: dict[str, str]) -> str | None:
+    for n in range(len(cameo), 1, -1):
+        if cameo[:n] in mapping:
+            return mapping[cameo[:n]]
+    return None
+
+
+def load_petr2(path: Path, mapping: dict[str, str], limit: int | None = None) -> list[dict]:
+    # The file is not well-formed XML (parse trees and comments sit between tags): read it by tag.
+    raw = path.read_text(encoding="utf-8")
+    blocks = re.split(r"(?=<Sentence\s)", raw)[1:]
+    sentences = []
+    for block in blocks:
+        head = re.match(r"<Sentence\s([^>]*)>", block)
+        attrs = dict(re.findall(r'(\w+)="([^"]*)"', head.group(1))) if head else {}
+        text = re.search(r"<Text>(.*?)</Text>", block, re.S)
+        codings = []
+        for coding in re.findall(r"<EventCoding\s([^>]*)/?>", block):
+            c = dict(re.findall(r'(\w+)="([^"]*)"', coding))
+            ptype = plover_type(c.get("eventcode", ""), mapping) if "eventcode" in c else None
+            if ptype:
+                codings.append((c.get("sourcecode", "")[:3], ptype, c.get("targetcode", "")[:3] or None))
+        if text and attrs.get("evaluate", "true") == "true":
+            sentences.append({"id": attrs.get("id"), "date": _date(attrs.get("date")), "codings": codings, "text": " ".join(text.group(1).split())})
+    return sentences[:limit]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%Y%m%d"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            pass
+    return None
+
+
+def _top(brief):
+    return max(brief.events, key=lambda e: e.confidence, default=None)
+
+
+def _tuples(brief) -> list[tuple]:
+    return [
+        ((e.actor.code or "")[:3] if e.actor else "", e.type, ((e.target.code or "")[:3] or None) if e.target else None)
+        for e in brief.events if e.modality in COUNTED_MODALITIES
+    ]
+
+
+class KeywordCoder:
+    """Baseline: the first trigger word sets the type; the first two countries, actor and target."""
+
+    def __init__(self, analyzer):
+        from newswatch import lexicons
+
+        self.nlp = analyzer.nlp
+        words: dict[str, str] = {}
+        for etype, spec in lexicons.load("event_triggers").items():
+            if isinstance(spec, dict):
+                for w in spec.get("verbs", []) + spec.get("nouns", []):
+                    words.setdefault(w.split()[0], etype)
+        self.words = words
+        self.demonyms = lexicons.load("demonyms")
+
+    def code(self, text: str) -> tuple[str | None, list[str]]:
+        from newswatch.extract.entities import iso3
+        from newswatch.gazetteer import load
+
+        doc = self.nlp(text)
+        etype = next((self.words[t.lemma_.lower()] for t in doc if t.lemma_.lower() in self.words), None)
+        countries = []
+        for ent in doc.ents:
+            code = self.demonyms.get(ent.text)
+            if code is None and ent.label_ == "GPE":
+                cands = [c for c in load().lookup(ent.text) if c.feature == "country"]
+                code = iso3(cands[0].country_code) if cands else None
+            if code and code not in countries:
+                countries.append(code)
+        return etype, countries
+
+
+def _macro_f1(pairs: list[tuple[str, str]]) -> float:
+    labels = sorted({g for g, _ in pairs})
+    scores = []
+    for label in labels:
+        prf = PRF()
+        for gold, pred in pairs:
+            prf.tp += gold == label and pred == label
+            prf.fp += gold != label and pred == label
+            prf.fn += gold == label and pred != label
+        scores.append(prf.f1)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _match(predicted: list[tuple], gold: list[tuple]) -> PRF:
+    remaining = list(gold)
+    prf = PRF()
+    for p in predicted:
+        if p in remaining:
+            remaining.remove(p)
+            prf.tp += 1
+        else:
+            prf.fp += 1
+    prf.fn += len(remaining)
+    return prf
+
+
+def run(data: Path, limit: int | None = None) -> list[Row]:
+    from newswatch.pipeline import Analyzer, ArticleInput
+
+    folder = data / "events"
+    analyzer = Analyzer()
+    keyword = KeywordCoder(analyzer)
+    rows: list[Row] = []
+
+    plover = load_plover(folder / "PLOVER_GSR_CAMEO.txt", limit)
+    briefs = list(analyzer.analyze_many(ArticleInput(text=r["text"], published=r["date"]) for r in plover))
+    majority = Counter(r["type"] for r in plover if r["half"] == "dev").most_common(1)[0][0]
+    for half in ("all", "held-out"):
+        chosen = [(r, b) for r, b in zip(plover, briefs) if half == "all" or r["half"] == half]
+        name = f"PLOVER GSR ({half}, {len(chosen)} sentences)"
+        systems = {
+            "newswatch": [(r["type"], (_top(b).type if _top(b) else "NONE")) for r, b in chosen],
+            "majority type": [(r["type"], majority) for r, _ in chosen],
+            "keyword-only": [(r["type"], keyword.code(r["text"])[0] or "NONE") for r, _ in chosen],
+        }
+        for system, pairs in systems.items():
+            accuracy = sum(g == p for g, p in pairs) / len(pairs)
+            rows.append(Row("events", name, "type accuracy", system, round(accuracy, 3), len(pairs)))
+            rows.append(Row("events", name, "type macro-F1", system, round(_macro_f1(pairs), 3), len(pairs)))
+        correct = [(r, _top(b)) for r, b in chosen if _top(b) and _top(b).type == r["type"]]
+        actor_ok = [((e.actor.code or "")[:3] if e.actor else "") in r["sources"] for r, e in correct if r["sources"]]
+        target_ok = [((e.target.code or "")[:3] if e.target else "") in r["targets"] for r, e in correct if r["targets"]]
+        rows.append(Row("events", name, "actor code accuracy (type correct)", "newswatch", round(sum(actor_ok) / len(actor_ok), 3) if actor_ok else None, len(actor_ok)))
+        rows.append(Row("events", name, "target code accuracy (type correct)", "newswatch", round(sum(target_ok) / len(target_ok), 3) if target_ok else None, len(target_ok)))
+        tuple_prf, keyword_prf = PRF(), PRF()
+        for r, b in chosen:
+            gold = [(s, r["type"], t) for s in r["sources"][:1] for t in (r["targets"][:1] or [None])]
+            for total, predicted in ((tuple_prf, _tuples(b)), (keyword_prf, _keyword_tuples(keyword, r["text"]))):
+                m = _match(predicted, gold)
+                total.tp, total.fp, total.fn = total.tp + m.tp, total.fp + m.fp, total.fn + m.fn
+        for system, prf in (("newswatch", tuple_prf), ("keyword-only", keyword_prf)):
+            rows.append(Row("events", name, "tuple F1 (actor, type, target)", system, round(prf.f1, 3), prf.tp + prf.fn, f"P {prf.precision:.3f} R {prf.recall:.3f}"))
+
+    mapping = load_cameo2plover(folder / "CAMEO2PLOVER-2021.txt")
+    petr = load_petr2(folder / "PETR2_GSR_validation.xml", mapping, limit)
+    petr_briefs = list(analyzer.analyze_many(ArticleInput(text=s["text"], published=s["date"]) for s in petr))
+    name = f"PETR2 validation ({len(petr)} sentences, {sum(len(s['codings']) for s in petr)} codings)"
+    ours, kw = PRF(), PRF()
+    type_pairs = []
+    for s, b in zip(petr, petr_briefs):
+        for total, predicted in ((ours, _tuples(b)), (kw, _keyword_tuples(keyword, s["text"]))):
+            m = _match(predicted, s["codings"])
+            total.tp, total.fp, total.fn = total.tp + m.tp, total.fp + m.fp, total.fn + m.fn
+        if s["codings"]:
+            type_pairs.append((s["codings"][0][1], _top(b).type if _top(b) else "NONE"))
+    for system, prf in (("newswatch", ours), ("keyword-only", kw)):
+        rows.append(Row("events", name, "tuple F1 (actor, type, target)", system, round(prf.f1, 3), prf.tp + prf.fn, f"P {prf.precision:.3f} R {prf.recall:.3f}"))
+    rows.append(Row("events", name, "type accuracy (first coding)", "newswatch", round(sum(g == p for g, p in type_pairs) / len(type_pairs), 3), len(type_pairs)))
+    return rows
+
+
+def _keyword_tuples(keyword: KeywordCoder, text: str) -> list[tuple]:
+    etype, countries = keyword.code(text)
+    if etype is None or not countries:
+        return []
+    return [(countries[0], etype, countries[1] if len(countries) > 1 else None)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", help="evaluation data folder (default ../shared/data or $NEWSWATCH_DATA)")
+    parser.add_argument("--limit", type=int, help="at most this many sentences per set")
+    parser.add_argument("--json", help="also write the rows to this JSON file")
+    args = parser.parse_args()
+    rows = run(data_dir(args.data), args.limit)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Event coding")
+    for col in ("data", "metric", "system", "value", "n", "note"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.data, r.metric, r.system, "—" if r.value is None else f"{r.value:.3f}", str(r.n), r.note)
+    Console().print(table)
+    if args.json:
+        Path(args.json).write_text(json.dumps([r.as_dict() for r in rows], indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
