@@ -10,6 +10,7 @@ speech verb ("Work confirmed that Russia has violated a treaty").
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -234,17 +235,22 @@ class _Coder:
             for m in place.mentions:
                 for i in range(m.start, m.end):
                     self.place_at[i] = place
-        self.person_mentions = sorted(
-            (m.start, e) for e in brief.entities if e.type == "PERSON" for m in e.mentions
-        )
+        people = sorted(((m.start, e) for e in brief.entities if e.type == "PERSON" for m in e.mentions), key=lambda p: p[0])
+        self.person_starts = [p[0] for p in people]
+        self.person_at = [p[1] for p in people]
+        # Sorted by start, for look-ups by position in long documents.
+        self.times = sorted(brief.times, key=lambda t: t.span.start)
+        self.time_starts = [t.span.start for t in self.times]
+        self.quotes = sorted(brief.quotes, key=lambda q: q.span.start)
+        self.quote_starts = [q.span.start for q in self.quotes]
 
     def actor(self, tok: Token | None) -> Actor | None:
         if tok is None:
             return None
         if tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she"):
-            before = [e for start, e in self.person_mentions if start < tok.idx]
-            if before:
-                entity = before[-1]
+            i = bisect.bisect_left(self.person_starts, tok.idx)
+            if i > 0:
+                entity = self.person_at[i - 1]
                 code, sector = self.actors.entity_code(entity)
                 return Actor(text=tok.text, entity_id=entity.id, code=code, sector=sector, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
             return None
@@ -270,13 +276,15 @@ class _Coder:
         return None
 
     def when(self, sent: SpacySpan) -> tuple:
-        times = [t for t in self.brief.times if sent.start_char <= t.span.start < sent.end_char]
+        lo, hi = bisect.bisect_left(self.time_starts, sent.start_char), bisect.bisect_left(self.time_starts, sent.end_char)
+        times = self.times[lo:hi]
         for t in times:
             if t.resolved and t.kind in ("date", "range"):
                 return t.start, (t.end if t.end != t.start else None), "sentence"
         anaphoric = any(a in sent.text.lower() for a in ANAPHORIC_TIMES)
         if anaphoric:
-            earlier = [t for t in self.brief.times if t.resolved and t.kind == "date" and t.granularity == "day" and sent.start_char - 600 < t.span.start < sent.start_char]
+            window = self.times[bisect.bisect_right(self.time_starts, sent.start_char - 600) : lo]
+            earlier = [t for t in window if t.resolved and t.kind == "date" and t.granularity == "day"]
             if earlier:
                 return earlier[-1].start, None, "context"
         if self.brief.article.published:
@@ -285,7 +293,9 @@ class _Coder:
 
     def attribution(self, trigger: Trigger) -> tuple[Source | None, str | None]:
         pos = trigger.token.idx
-        for quote in self.brief.quotes:
+        # Quotes can nest (a direct quote inside a reported clause): check the few that start before.
+        i = bisect.bisect_right(self.quote_starts, pos)
+        for quote in reversed(self.quotes[max(0, i - 8) : i]):
             if quote.span.start <= pos < quote.span.end:
                 return quote.speaker, quote.id
         return Source(kind="outlet", name=self.brief.article.outlet) if self.brief.article.outlet else None, None

@@ -1,0 +1,125 @@
+"""PLOVER events: who did what to whom, where, when, how sure, on whose word."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newswatch.pipeline import ArticleInput
+from newswatch.schema import Event
+
+
+def find(brief, type_, actor_code=None, target_code=None, trigger=None) -> list[Event]:
+    return [
+        e for e in brief.events
+        if e.type == type_
+        and (actor_code is None or (e.actor and e.actor.code == actor_code))
+        and (target_code is None or (e.target and e.target.code == target_code))
+        and (trigger is None or e.trigger.text == trigger)
+    ]
+
+
+def place_name(brief, place_id):
+    return next(p for p in brief.places if p.id == place_id).name if place_id else None
+
+
+def test_buildup_at_latakia_is_a_russian_mobilization_with_quantities(example_brief):
+    events = [e for e in find(example_brief, "MOBILIZE", "RUS") if place_name(example_brief, e.location) == "Latakia"]
+    assert events, "no Russian MOBILIZE at Latakia"
+    quantities = {(q.value, q.comparator, q.equipment_class) for q in events[0].quantities}
+    assert (4, "=", "fighter aircraft") in quantities
+    assert (600, ">", "troops") in quantities
+    assert events[0].actor.sector == "MIL"
+
+
+def test_possible_russian_airstrikes_are_never_asserted_strikes(example_brief):
+    strikes = find(example_brief, "ASSAULT", "RUS")
+    assert strikes
+    assert all(e.modality in ("possible", "future", "hedged") for e in strikes)
+    assert not [e for e in example_brief.events if e.type == "ASSAULT" and e.modality == "asserted" and e.actor and e.actor.code == "RUS"]
+
+
+def test_us_accuses_russia_of_breaking_the_treaty_on_tuesday(example_brief):
+    accusations = find(example_brief, "ACCUSE", "USA", "RUS")
+    assert accusations
+    assert accusations[0].date == dt.date(2015, 9, 29) and accusations[0].date_source == "sentence"
+    assert accusations[0].modality == "asserted"
+
+
+def test_obama_putin_meeting_is_a_consultation_on_monday(example_brief):
+    meetings = [e for e in find(example_brief, "CONSULT", "RUS", "USA") if e.trigger.text == "met"]
+    assert meetings
+    assert meetings[0].date == dt.date(2015, 9, 28)
+    assert meetings[0].quad_class == 1 and meetings[0].cameo_root == "04"
+
+
+def test_pause_of_the_train_and_equip_program_is_coded(example_brief):
+    halts = find(example_brief, "SANCTION", "USA", trigger="stopped")
+    assert halts and halts[0].actor.sector == "MIL"
+
+
+def test_syria_russia_coordination_centre_in_hamah(example_brief):
+    centres = [e for e in find(example_brief, "COOPERATE", "SYR", "RUS")]
+    assert centres and place_name(example_brief, centres[0].location) in ("Ḩamāh", "Hama", "Hamah")
+
+
+def test_hedged_and_background_claims_are_marked(example_brief):
+    bolster = [e for e in example_brief.events if e.trigger.text == "bolster"]
+    assert bolster and bolster[0].modality == "hedged"
+
+
+def test_events_quote_their_evidence_and_sources(example_brief):
+    text = example_brief.article.text
+    for e in example_brief.events:
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+        assert e.evidence.start <= e.trigger.start < e.trigger.end <= e.evidence.end
+        assert e.attribution is not None
+    quoted = [e for e in example_brief.events if e.quote_id]
+    assert quoted and all(e.attribution.kind != "outlet" for e in quoted)
+
+
+def test_dates_fall_back_to_publication_and_say_so(example_brief):
+    for e in example_brief.events:
+        assert e.date is not None
+        if e.date_source == "publication":
+            assert e.date == dt.date(2015, 9, 29)
+
+
+def test_office_holders_are_coded_by_the_article_date(analyzer):
+    text = "Barack Obama met Vladimir Putin in Moscow on Monday."
+    in_office = analyzer.analyze(text, published=dt.date(2015, 9, 29))
+    out_of_office = analyzer.analyze(text, published=dt.date(2019, 9, 29))
+    assert find(in_office, "CONSULT")[0].actor.code == "USA"
+    assert find(out_of_office, "CONSULT")[0].actor.code is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ceasefire. Talks. Sanctions.",
+        " ".join(["The army and the rebels and the police"] * 60) + " clashed.",
+        'He said "they told us \'the army will attack\' last night" and left.',
+        "Rebels attack town\nArmy shells villages\nTalks collapse in Geneva",
+        "RUSSIAN TROOPS ATTACKED THE TOWN OF IDLIB ON FRIDAY, OFFICIALS SAID.",
+    ],
+)
+def test_bad_input_gives_fewer_events_with_honest_confidence(analyzer, text):
+    brief = analyzer.analyze(text, published=dt.date(2020, 1, 3))
+    assert len(brief.events) <= 5
+    for e in brief.events:
+        assert 0 <= e.confidence <= 0.95
+
+
+def test_all_caps_lowers_confidence(analyzer):
+    normal = analyzer.analyze("Russian troops attacked the town of Idlib on Friday.", published=dt.date(2020, 1, 3))
+    shouted = analyzer.analyze("RUSSIAN TROOPS ATTACKED THE TOWN OF IDLIB ON FRIDAY.", published=dt.date(2020, 1, 3))
+    assert normal.events
+    if shouted.events:
+        assert max(e.confidence for e in shouted.events) < max(e.confidence for e in normal.events)
+
+
+def test_a_denied_attack_is_denied(analyzer):
+    brief = analyzer.analyze("Turkish forces did not attack the Kurdish town, the ministry said.", published=dt.date(2020, 1, 3))
+    attacks = find(brief, "ASSAULT")
+    assert attacks and attacks[0].modality == "denied"
