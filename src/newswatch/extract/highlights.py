@@ -1,62 +1,107 @@
 """Generated highlights: an extractive summary for articles that carry no highlights of their own.
 
-News puts its key facts first, so sentence scores combine a lead prior with centrality (how many
-of the article's frequent content words a sentence carries). Fragments, questions, captions and
-sentences that are only a quotation are skipped; near-repeats of a chosen sentence are dropped.
+Each sentence gets a score from a small logistic model over position, length, centrality and
+quotation features (weights in data/lexicons/highlight_weights.yaml, fitted on one half of the
+CNN/DM test set by `python -m bench.eval_highlights --train`). The best sentences are taken in
+score order, skipping near-repeats of one already taken, and returned in article order.
+
+Only tokenizer-level attributes and `doc.sents` are used, so a Doc from a sentence-only pipeline
+works as well as a fully parsed one, and lowercased text scores almost like cased text (only the
+tokenizer's case-sensitive exceptions, such as "U.S.", differ).
 """
 
 from __future__ import annotations
 
+import functools
+import math
 from collections import Counter
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from .. import lexicons
 from ..schema import Highlight, Span
 
-MIN_TOKENS, MAX_TOKENS = 6, 60
-LEAD_WEIGHT = 0.6
-REDUNDANCY = 0.5
+MIN_WORDS = 5
+REDUNDANCY = 0.4  # share of a candidate's content words already in a chosen sentence (tuned on the training half)
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+FEATURES = (
+    "bias",
+    "first", "second", "third", "fourth", "fifth", "lead_decay", "relative_position",
+    "words", "words_sq", "short", "long", "first_words",
+    "centrality", "first_overlap", "word_share",
+    "quoted_share", "opens_with_quote", "first_person", "question", "digits",
+)
 
 
-def _content(sent: SpacySpan) -> set[str]:
-    return {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")}
+@functools.lru_cache(maxsize=1)
+def _weights() -> tuple[float, ...]:
+    table = lexicons.load("highlight_weights")["weights"]
+    return tuple(float(table.get(name, 0.0)) for name in FEATURES)
 
 
-def _eligible(sent: SpacySpan) -> bool:
-    words = [t for t in sent if not t.is_space and not t.is_punct]
-    if not MIN_TOKENS <= len(words) <= MAX_TOKENS:
-        return False
-    text = sent.text.strip()
-    if text.endswith("?") or text[:1] in "“\"" and text.rstrip(".")[-1:] in "”\"":
-        return False
-    return any(t.pos_ in ("VERB", "AUX") for t in sent)
+def _content_words(sent: SpacySpan) -> list[str]:
+    return [t.lower_ for t in sent if (t.is_alpha or t.like_num) and not t.is_stop]
+
+
+def _quoted_share(sent: SpacySpan) -> float:
+    inside, count, words = False, 0, 0
+    for token in sent:
+        if token.is_quote and token.text not in ("'", "’"):
+            inside = not inside
+            continue
+        if token.is_alpha:
+            words += 1
+            count += inside
+    return count / words if words else 0.0
+
+
+def sentence_features(doc: Doc) -> list[tuple[SpacySpan, list[float]]]:
+    """Every sentence with at least MIN_WORDS words, with its feature vector (order of FEATURES)."""
+    sents = [s for s in doc.sents if sum(t.is_alpha for t in s) >= MIN_WORDS]
+    if not sents:
+        return []
+    contents = [_content_words(s) for s in sents]
+    doc_frequency = Counter(w for words in contents for w in set(words))
+    first = set(contents[0])
+    rows = []
+    for index, (sent, words) in enumerate(zip(sents, contents)):
+        n_words = sum(t.is_alpha or t.like_num for t in sent)
+        unique = set(words)
+        centrality = sum(doc_frequency[w] - 1 for w in unique) / (len(sents) * math.sqrt(len(unique) or 1))
+        overlap = len(unique & first) / (len(unique | first) or 1) if index else 1.0
+        stripped = sent.text.strip()
+        n_tokens = sum(not t.is_space for t in sent)
+        features = [
+            1.0,
+            float(index == 0), float(index == 1), float(index == 2), float(index == 3), float(index == 4),
+            1.0 / (1 + index), index / len(sents),
+            n_words / 30, (n_words / 30) ** 2, float(n_words < 10), float(n_words > 45), float(index == 0) * n_words / 30,
+            centrality, overlap, n_words / (n_tokens or 1),
+            _quoted_share(sent), float(sent[0].is_quote or stripped[:1] in "“\"'"),
+            float(any(t.lower_ in _FIRST_PERSON for t in sent)), float(stripped.endswith("?") or stripped.rstrip("\"”' ").endswith("?")),
+            float(any(t.like_num for t in sent)),
+        ]
+        rows.append((sent, features))
+    return rows
+
+
+def _score(features: list[float]) -> float:
+    z = sum(w * f for w, f in zip(_weights(), features))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def extract_highlights(doc: Doc, n: int = 3) -> list[Highlight]:
-    sents = [s for s in doc.sents if s.text.strip()]
-    candidates = [(i, s) for i, s in enumerate(sents) if _eligible(s)]
-    if not candidates:
-        return []
-    frequency = Counter(lemma for _, s in candidates for lemma in _content(s))
-    top = {w for w, c in frequency.most_common(30) if c > 1}
-    scored = []
-    for rank, (i, sent) in enumerate(candidates):
-        words = _content(sent)
-        centrality = len(words & top) / (len(top) or 1) if top else 0.0
-        lead = 1.0 / (1 + rank)
-        score = LEAD_WEIGHT * lead + (1 - LEAD_WEIGHT) * centrality
-        if sent.text.lstrip()[:1] in "“\"":
-            score *= 0.5  # "“...,” X said." carries a voice, rarely the news itself
-        scored.append((score, i, sent, words))
-    chosen = []
-    for score, i, sent, words in sorted(scored, key=lambda x: -x[0]):
-        if any(len(words & w) / (len(words | w) or 1) > REDUNDANCY for _, _, _, w in chosen):
+    scored = [(_score(f), sent) for sent, f in sentence_features(doc)]
+    chosen: list[tuple[float, SpacySpan, set[str]]] = []
+    for score, sent in sorted(scored, key=lambda pair: -pair[0]):
+        words = set(_content_words(sent))
+        if any(len(words & taken) > REDUNDANCY * len(words) for _, _, taken in chosen):
             continue
-        chosen.append((score, i, sent, words))
+        chosen.append((score, sent, words))
         if len(chosen) == n:
             break
     out = []
-    for score, _, sent, _ in sorted(chosen, key=lambda x: x[1]):
+    for score, sent, _ in sorted(chosen, key=lambda item: item[1].start):
         text = sent.text.strip()
         start = sent.start_char + sent.text.index(text)
         out.append(Highlight(text=text, source="generated", span=Span(start=start, end=start + len(text), text=text), score=round(score, 4)))

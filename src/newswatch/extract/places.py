@@ -48,8 +48,9 @@ def _toponyms(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
 
 def _admin_cue(doc: Doc, mentions: list[Span]) -> bool:
+    text = doc.text  # Doc.text is rebuilt on every access: once, not once per mention
     for m in mentions:
-        after = doc.text[m.end : m.end + 16].split()
+        after = text[m.end : m.end + 16].split()
         if after and after[0].lower().strip(".,") in ADMIN_WORDS:
             return True
     return False

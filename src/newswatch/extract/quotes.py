@@ -11,6 +11,7 @@ that ..."), or "..., according to X".
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -47,10 +48,16 @@ class _Resolver:
     def __init__(self, doc: Doc, entities: list[Entity]):
         self.doc = doc
         self.entity_at: dict[int, Entity] = {}
+        people = []
         for entity in entities:
             for m in entity.mentions:
                 for i in range(m.start, m.end):
                     self.entity_at[i] = entity
+                if entity.type == "PERSON":
+                    people.append((m.start, entity))
+        people.sort(key=lambda p: p[0])
+        self.person_starts = [p[0] for p in people]
+        self.person_at = [p[1] for p in people]
         self.recent: list[_Speaker] = []
         self.anonymous: list[_Speaker] = []
 
@@ -58,11 +65,8 @@ class _Resolver:
         return self.entity_at.get(token.idx)
 
     def _person_before(self, position: int) -> Entity | None:
-        for i in range(position - 1, -1, -1):
-            entity = self.entity_at.get(i)
-            if entity is not None and entity.type == "PERSON":
-                return entity
-        return None
+        i = bisect.bisect_left(self.person_starts, position)
+        return self.person_at[i - 1] if i > 0 else None
 
     def _asked_person(self, cue: Token) -> Entity | None:
         """For "he responded": the object of the latest "ask" in the two sentences before."""
@@ -149,7 +153,7 @@ def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
 def _cue_window(doc: Doc, quotes, index: int) -> list[Token]:
     """Tokens outside quotes in the sentence(s) the quote opens and closes in."""
     qopen, qclose, _, _ = quotes[index]
-    next_open = quotes[index + 1][0] if index + 1 < len(quotes) else len(doc.text)
+    next_open = quotes[index + 1][0] if index + 1 < len(quotes) else doc[-1].idx + len(doc[-1].text_with_ws)
     prev_close = quotes[index - 1][1] if index > 0 else 0
     after = doc.char_span(qclose, qclose, alignment_mode="expand")
     tokens = []
@@ -176,13 +180,16 @@ def _cue_window(doc: Doc, quotes, index: int) -> list[Token]:
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
     cues = _cues()
     resolver = _Resolver(doc, entities)
-    quotes_found = _quote_spans(doc.text)
-    inside = [(q[0], q[1]) for q in quotes_found]
+    quotes_found = _quote_spans(doc_text)
+    quoted = bytearray(len(doc_text) + 1)  # 1 where a character is inside quotation marks
+    for qopen, qclose, _, _ in quotes_found:
+        quoted[qopen:qclose] = b"\x01" * (qclose - qopen)
 
     def in_quote(tok: Token) -> bool:
-        return any(s <= tok.idx < e for s, e in inside)
+        return bool(quoted[tok.idx])
 
     results: list[tuple[int, Quote]] = []
     used_cues: set[int] = set()
@@ -226,21 +233,21 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
                 speaker = resolver.resolve(doc[-direct_cues[index] - 1], None)
             else:
                 speaker = None
-                gap = doc.text[previous[0] : qopen] if previous else ""
+                gap = doc_text[previous[0] : qopen] if previous else ""
                 if previous and len(gap) < 40 and not re.search(r"\w{4,}.*\w{4,}", gap.replace("\n", " ")):
                     speaker = previous[1]  # a quote that simply continues the last one
                 if speaker is None:
                     # Inline quote ("directed his staff to “open lines ...”"): the governing clause's subject.
                     first = doc.char_span(cstart, cend, alignment_mode="expand")
                     head = first.root.head if first is not None else None
-                    while head is not None and in_quote(head) and head.head is not head:
+                    while head is not None and in_quote(head) and head.head.i != head.i:
                         head = head.head
                     subj = _subject(head) if head is not None and not in_quote(head) else None
                     speaker = resolver.resolve(subj, head) if subj is not None else Source(kind="unknown")
             resolver.remember(speaker, qopen)
             previous = (qclose, speaker)
-            content = doc.text[cstart:cend].strip().rstrip(",")
-            start = cstart + (len(doc.text[cstart:cend]) - len(doc.text[cstart:cend].lstrip()))
+            content = doc_text[cstart:cend].strip().rstrip(",")
+            start = cstart + (len(doc_text[cstart:cend]) - len(doc_text[cstart:cend].lstrip()))
             results.append((qopen, Quote(
                 id="", kind="direct", text=content, span=Span(start=start, end=start + len(content), text=content),
                 speaker=speaker, cue=cue_tok.lemma_ if cue_tok is not None else ("accord" if index in direct_cues else None),
@@ -264,7 +271,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             if not tokens:
                 continue
             start_tok, end_tok = tokens[0], tokens[-1]
-            text = doc.text[start_tok.idx : end_tok.idx + len(end_tok.text)]
+            text = doc_text[start_tok.idx : end_tok.idx + len(end_tok.text)]
             results.append((verb.idx, Quote(
                 id="", kind="reported", text=text, span=Span(start=start_tok.idx, end=start_tok.idx + len(text), text=text),
                 speaker=speaker, cue=verb.lemma_, cue_span=Span(start=verb.idx, end=verb.idx + len(verb.text), text=verb.text),
@@ -272,26 +279,26 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         elif kind == "according":
             tok = doc[index]
             pobj = _according_to([tok])
-            if pobj is None or any(q[0] <= tok.idx < q[1] + 40 for q in quotes_found):
-                continue
+            if pobj is None or any(quoted[max(0, tok.idx - 40) : tok.idx + 1]):
+                continue  # inside a quote, or the cue of the quote just before
             sent = tok.sent
             speaker = resolver.resolve(pobj, None)
             resolver.remember(speaker, tok.idx)
             # The claim is the rest of the sentence (the parser sometimes runs sentences across paragraphs).
-            sent_start = max(sent.start_char, doc.text.rfind("\n", 0, tok.idx) + 1)
-            sent_end = min(sent.end_char, doc.text.find("\n", tok.idx) % (len(doc.text) + 1))
-            text = doc.text[sent_start : tok.idx].rstrip(" ,–—-")
+            sent_start = max(sent.start_char, doc_text.rfind("\n", 0, tok.idx) + 1)
+            sent_end = min(sent.end_char, doc_text.find("\n", tok.idx) % (len(doc_text) + 1))
+            text = doc_text[sent_start : tok.idx].rstrip(" ,–—-")
             start = sent_start
             if len(text) < 10:
                 tail_start = pobj.right_edge.idx + len(pobj.right_edge.text)
-                tail = doc.text[tail_start:sent_end]
+                tail = doc_text[tail_start:sent_end]
                 text = tail.strip(" ,.")
                 start = tail_start + tail.index(text) if text else sent_start
             if not text:
                 continue
             results.append((tok.idx, Quote(
                 id="", kind="reported", text=text, span=Span(start=start, end=start + len(text), text=text),
-                speaker=speaker, cue="accord", cue_span=Span(start=tok.idx, end=tok.idx + 12, text=doc.text[tok.idx : tok.idx + 12]),
+                speaker=speaker, cue="accord", cue_span=Span(start=tok.idx, end=tok.idx + 12, text=doc_text[tok.idx : tok.idx + 12]),
             )))
     results.sort(key=lambda r: r[0])
     out = []

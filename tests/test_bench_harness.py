@@ -1,0 +1,41 @@
+import json
+import sys
+import types
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ lives beside src/, not in the package
+
+from bench import accuracy
+from bench.common import Row
+
+
+def _install(monkeypatch, name, module):
+    monkeypatch.setitem(sys.modules, f"fakebench.eval_{name}", module)
+
+
+def test_a_failing_facet_module_is_reported_and_the_others_still_run(monkeypatch, tmp_path, capsys):
+    monkeypatch.setitem(sys.modules, "fakebench", types.ModuleType("fakebench"))
+    good = types.ModuleType("good")
+    good.run = lambda data, limit: [Row("good", "d", "F1", "sys", 0.5, 2)]
+    bad = types.ModuleType("bad")
+
+    def explode(data, limit):
+        raise RuntimeError("boom")
+
+    bad.run = explode
+    _install(monkeypatch, "good", good)
+    _install(monkeypatch, "bad", bad)
+    rows = accuracy.run_all(["bad", "missing", "good"], tmp_path, None, package="fakebench")
+    by_facet = {r.facet: r for r in rows}
+    assert "RuntimeError: boom" in by_facet["bad"].note and by_facet["bad"].value is None
+    assert "not written" in by_facet["missing"].note
+    assert by_facet["good"].value == 0.5
+    assert "boom" in capsys.readouterr().err
+
+
+def test_smoke_run_writes_wellformed_json_and_markdown(shared_data, tmp_path):
+    out = tmp_path / "acc.json"
+    assert accuracy.main(["--smoke", "--data", str(shared_data), "--only", "quotes,geo,nope", "--json", str(out)]) == 0
+    rows = json.loads(out.read_text())["rows"]
+    assert {r["facet"] for r in rows} >= {"quotes", "geo", "nope"}
+    assert out.with_suffix(".md").read_text().startswith("| facet |")
