@@ -9,23 +9,12 @@ import jsonschema
 import pytest
 
 from newswatch.ingest.text import ingest_text
-from newswatch.schema import Brief, Span, json_schema
-
-
-def all_spans(obj):
-    if isinstance(obj, Span):
-        yield obj
-    elif hasattr(type(obj), "model_fields"):
-        for name in type(obj).model_fields:
-            yield from all_spans(getattr(obj, name))
-    elif isinstance(obj, list):
-        for item in obj:
-            yield from all_spans(item)
+from newswatch.schema import Brief, iter_spans, json_schema
 
 
 def test_every_span_in_the_brief_quotes_the_original_text(example_brief):
     text = example_brief.article.text
-    spans = list(all_spans(example_brief))
+    spans = list(iter_spans(example_brief))
     assert len(spans) > 50
     for span in spans:
         assert text[span.start : span.end] == span.text, span

@@ -15,7 +15,7 @@ import pytest
 
 from newswatch.ingest.text import ingest_text
 from newswatch.pipeline import ArticleInput
-from newswatch.schema import Span
+from newswatch.schema import iter_spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BBC_ID, REUTERS_ID = "politics/001", 1290
@@ -45,21 +45,10 @@ def reuters_article(data: Path, wanted: int) -> tuple[str, dt.date]:
     raise LookupError(wanted)
 
 
-def all_spans(obj):
-    if isinstance(obj, Span):
-        yield obj
-    elif hasattr(type(obj), "model_fields"):
-        for name in type(obj).model_fields:
-            yield from all_spans(getattr(obj, name))
-    elif isinstance(obj, list):
-        for item in obj:
-            yield from all_spans(item)
-
-
 def assert_sound(brief) -> None:
     """Every span quotes the original text; the body segments copy it verbatim."""
     article = brief.article
-    for span in all_spans(brief):
+    for span in iter_spans(brief):
         assert article.text[span.start : span.end] == span.text, span
     for segment in article.body_segments:
         assert article.body[segment.body_start : segment.body_start + segment.length] == article.text[

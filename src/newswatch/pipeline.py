@@ -22,7 +22,7 @@ from .extract.places import extract_places
 from .extract.quotes import extract_quotes
 from .extract.times import extract_times
 from .ingest.text import Ingested, ingest_text
-from .schema import Article, Brief, PipelineInfo, Span
+from .schema import Article, Brief, PipelineInfo, iter_spans
 
 
 @dataclass
@@ -120,20 +120,9 @@ def _to_original_offsets(brief: Brief, article: Article, extra: list[BaseModel])
         seg = segments[i]
         return seg.text_start + min(max(offset - seg.body_start, 0), seg.length)
 
-    seen: set[int] = set()
-
-    def walk(obj) -> None:
-        if isinstance(obj, Span):
-            if id(obj) in seen:
-                return
-            seen.add(id(obj))
-            obj.start, obj.end = convert(obj.start, False), convert(obj.end, True)
-        elif isinstance(obj, BaseModel):
-            for name in type(obj).model_fields:
-                walk(getattr(obj, name))
-        elif isinstance(obj, list):
-            for item in obj:
-                walk(item)
-
+    seen: set[int] = set()  # a Span object shared by two models is moved once
     for facet in (brief.entities, brief.places, brief.times, brief.quotes, brief.events, extra):
-        walk(facet)
+        for span in iter_spans(facet):
+            if id(span) not in seen:
+                seen.add(id(span))
+                span.start, span.end = convert(span.start, False), convert(span.end, True)

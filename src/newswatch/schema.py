@@ -8,6 +8,7 @@ boilerplate removed; `Article.body_segments` maps it back.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -187,6 +188,18 @@ class Brief(Model):
     events: list[Event] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     pipeline: PipelineInfo | None = None
+
+
+def iter_spans(obj) -> Iterator[Span]:
+    """Every Span inside a model (or list of models), depth first."""
+    if isinstance(obj, Span):
+        yield obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from iter_spans(getattr(obj, name))
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from iter_spans(item)
 
 
 def json_schema() -> dict:

@@ -8,6 +8,13 @@ from rich.table import Table
 from ..schema import Brief
 
 
+def _table(title: str, columns: tuple[str, ...]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
 def print_brief(brief: Brief, source: str | None = None, console: Console | None = None) -> None:
     console = console or Console()
     a = brief.article
@@ -32,17 +39,13 @@ def print_brief(brief: Brief, source: str | None = None, console: Console | None
             console.print(f" • {h.text}")
 
     if brief.entities:
-        table = Table(title="Entities", title_justify="left", show_lines=False)
-        for col in ("name", "type", "titles", "country", "mentions", "aliases"):
-            table.add_column(col)
+        table = _table("Entities", ("name", "type", "titles", "country", "mentions", "aliases"))
         for e in sorted(brief.entities, key=lambda e: -len(e.mentions)):
             table.add_row(e.name, e.type, "; ".join(e.titles), e.country or "", str(len(e.mentions)), ", ".join(e.aliases))
         console.print(table)
 
     if brief.quotes:
-        table = Table(title="Quotes", title_justify="left")
-        for col in ("speaker", "kind", "text"):
-            table.add_column(col)
+        table = _table("Quotes", ("speaker", "kind", "text"))
         for q in brief.quotes:
             s = q.speaker
             who = s.name or s.description or "?"
@@ -52,9 +55,7 @@ def print_brief(brief: Brief, source: str | None = None, console: Console | None
         console.print(table)
 
     if brief.places:
-        table = Table(title="Places", title_justify="left")
-        for col in ("name", "feature", "country", "lat", "lon", "geonameid", "confidence"):
-            table.add_column(col)
+        table = _table("Places", ("name", "feature", "country", "lat", "lon", "geonameid", "confidence"))
         for p in brief.places:
             table.add_row(
                 p.name, p.feature or "", p.country_code or "",
@@ -65,18 +66,17 @@ def print_brief(brief: Brief, source: str | None = None, console: Console | None
         console.print(table)
 
     if brief.times:
-        table = Table(title="Times", title_justify="left")
-        for col in ("text", "resolved", "granularity"):
-            table.add_column(col)
+        table = _table("Times", ("text", "resolved", "granularity"))
         for t in brief.times:
             value = "" if t.start is None else (str(t.start) if t.end in (None, t.start) else f"{t.start} … {t.end}")
             table.add_row(t.text, value, t.granularity)
         console.print(table)
 
     if brief.events:
-        table = Table(title="Events (PLOVER)", title_justify="left")
-        for col in ("actor", "type", "target", "where", "when", "modality", "quantities", "evidence"):
-            table.add_column(col)
+        table = _table("Events (PLOVER)", ("actor", "type", "target", "where", "when", "modality", "quantities", "trigger"))
+        # Types, dates and modalities are short: give them room rather than breaking them.
+        for column, width in zip(table.columns[1:6], (9, 12, 8, 11, 10)):
+            column.min_width = width
         for ev in brief.events:
             def who(actor):
                 if actor is None:
@@ -87,7 +87,7 @@ def print_brief(brief: Brief, source: str | None = None, console: Console | None
             table.add_row(
                 who(ev.actor), ev.type, who(ev.target), places.get(ev.location, ""),
                 f"{ev.date or ''}{'*' if ev.date_source == 'publication' else ''}", ev.modality,
-                "; ".join(q.text for q in ev.quantities), ev.evidence.text[:120],
+                "; ".join(q.text for q in ev.quantities), ev.trigger.text,
             )
         console.print(table)
 
