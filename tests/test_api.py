@@ -331,3 +331,14 @@ def test_real_store_serves_posted_articles_as_events(tmp_path, analyzer, example
             assert client.get("/report").status_code == 200
             unknown_country = client.get("/events", params={"country": "ZZZ"})
             assert unknown_country.status_code == 422 and error_of(unknown_country)["field"] == "country"
+
+
+def test_the_serve_command_is_registered_with_its_options():
+    from typer.testing import CliRunner
+
+    from newswatch.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port", "--cors-origin", "--rate-limit"):
+        assert option in result.output

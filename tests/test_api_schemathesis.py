@@ -6,6 +6,7 @@ For generated valid and invalid requests to every operation: never a 5xx, and ev
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,11 +24,10 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from newswatch.api import create_app
-from newswatch.store import Store
 
-_store_dir = Path(tempfile.mkdtemp(prefix="newswatch-schemathesis-"))
-STORE = Store(_store_dir / "api.duckdb")
-APP = create_app(store=STORE, api_key="", rate_per_minute=None)
+# The app opens its store on first use, so collecting this module opens no file.
+STORE_DIR = Path(tempfile.mkdtemp(prefix="newswatch-schemathesis-"))
+APP = create_app(STORE_DIR / "api.duckdb", api_key="", rate_per_minute=None)
 # A request over the body-size limit is refused with 413, which the negative-data check must accept.
 CONFIG = SchemathesisConfig.from_dict(
     {"checks": {"negative_data_rejection": {"expected-statuses": [400, 401, 404, 405, 413, 415, 422, 429]}}})
@@ -40,9 +40,11 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 @pytest.fixture(scope="module", autouse=True)
 def stored_example(example_brief):
     """Real rows for the read endpoints to return (and validate) besides empty pages."""
-    STORE.add_briefs([example_brief])
+    services = APP.state.services
+    services.with_store(lambda store: store.add_briefs([example_brief]))
     yield
-    STORE.close()
+    services.close()
+    shutil.rmtree(STORE_DIR, ignore_errors=True)
 
 
 @schema.parametrize()

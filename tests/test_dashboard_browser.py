@@ -169,7 +169,7 @@ def test_the_timeline_stacks_counts_per_day(browser, server_url, store):
     bars = browser.find_elements(By.CSS_SELECTOR, "#timeline svg rect")
     dated = sum(row["count"] for row in store.series("type", "day"))
     assert dated > 0 and len(bars) > 0
-    assert browser.find_element(By.ID, "timeline-count").text.startswith(f"{dated} dated events")
+    assert browser.find_element(By.ID, "timeline-count").text.startswith(f"{dated} dated events from ")
     browser.save_screenshot(str(SCREENSHOTS / "04-timeline.png"))
     assert javascript_errors(browser) == []
 

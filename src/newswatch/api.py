@@ -385,6 +385,7 @@ class _Services:
 
 
 def _plain(value: Any) -> Any:
+    """Store rows, dataclasses and models -> JSON-ready values, dates as YYYY-MM-DD."""
     if is_dataclass(value) and not isinstance(value, type):
         value = asdict(value)
     if isinstance(value, BaseModel):
@@ -393,8 +394,10 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10] if not isinstance(value, dt.datetime) else value.date().isoformat()
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 

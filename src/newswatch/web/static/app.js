@@ -206,13 +206,21 @@ async function showTimeline() {
     api(withFilters("/alerts", { by: "type", freq: "day" })),
   ]);
   const container = document.getElementById("timeline");
-  const periods = [...new Set(series.items.map(p => p.period))].sort();
+  const allPeriods = [...new Set(series.items.map(p => p.period))].sort();
+  // One stray date years away would squeeze every bar to nothing: show the latest stretch.
+  const filters = currentFilters();
+  const maxDays = filters.get("since") || filters.get("until") ? 400 : 92;
+  const periods = allPeriods.slice(-maxDays);
   const types = [...new Set(series.items.map(p => p.key || "unknown"))];
   const table = new Map(periods.map(p => [p, Object.fromEntries(types.map(t => [t, 0]))]));
-  for (const p of series.items) table.get(p.period)[p.key || "unknown"] += p.count;
+  for (const p of series.items) if (table.has(p.period)) table.get(p.period)[p.key || "unknown"] += p.count;
   const rows = periods.map(p => ({ period: p, ...table.get(p) }));
   const total = d3.sum(series.items, p => p.count);
-  document.getElementById("timeline-count").textContent = `${total} dated events over ${periods.length} day(s)`;
+  const shown = d3.sum(rows, r => d3.sum(types, t => r[t]));
+  document.getElementById("timeline-count").textContent = allPeriods.length
+    ? `${total} dated events from ${allPeriods[0]} to ${allPeriods.at(-1)}` +
+      (periods.length < allPeriods.length ? `; showing the last ${periods.length} days (${shown} events) — set From/To for others` : "")
+    : "";
   legend(document.getElementById("timeline-legend"), types.map(t => [t, TYPE_COLORS(t)]));
 
   const alertList = document.getElementById("alert-list");
