@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import json
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
