@@ -31,6 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from . import __version__
 from .errors import InputError, NewswatchError
 from .schema import Brief, PloverType
+from .monitor.series import Freq
 
 log = logging.getLogger("newswatch.api")
 
@@ -218,11 +219,6 @@ class SeriesBy(str, Enum):
     actor_code = "actor_code"
     country = "country"
     place = "place"
-
-
-class Freq(str, Enum):
-    day = "day"
-    week = "week"
 
 
 class ReportFormat(str, Enum):

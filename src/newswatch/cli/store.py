@@ -19,6 +19,7 @@ from pathlib import Path
 import typer
 
 from ..errors import InputError
+from ..monitor.series import Freq
 from . import app
 
 DB_HELP = "Store file (DuckDB). Default: the user data folder, e.g. ~/.local/share/newswatch/newswatch.duckdb."
@@ -338,11 +339,6 @@ class SeriesKey(str, Enum):
     actor = "actor"
     place = "place"
     country = "country"
-
-
-class Freq(str, Enum):
-    day = "day"
-    week = "week"
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from enum import Enum
 from typing import Literal
 
 KEYS = ("type", "actor_code", "country", "place")
@@ -15,6 +16,13 @@ def _as_date(value) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+class Freq(str, Enum):
+    """Period lengths a series can be counted by (shared by the CLI and the API)."""
+
+    day = "day"
+    week = "week"
 
 
 def period_start(day: dt.date, freq: Literal["day", "week"]) -> dt.date:
