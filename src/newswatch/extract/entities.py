@@ -145,7 +145,28 @@ def _collect_mentions(doc: Doc) -> list[_Mention]:
             if any(c.feature in ("country", "admin1") or c.population >= 100_000 for c in candidates):
                 mention.label = "GPE"
         mentions.append(mention)
+    _relabel_towns_called_people(doc, mentions, gaz)
     return mentions
+
+
+def _relabel_towns_called_people(doc: Doc, mentions: list[_Mention], gaz) -> None:
+    """The small model often calls a lone town name a PERSON ("Gainesville", "an Alexandria man").
+    A one-word PERSON becomes a place when the same word is a place elsewhere in the article, or
+    when it names a sizeable place and a resident noun follows ("man", "police", "officials")."""
+    places = {gazetteer.fold(m.text) for m in mentions if m.label in ("GPE", "LOC")}
+    followers = set(lexicons.load("geo_aliases").get("resident_nouns", []))
+    for m in mentions:
+        if m.label != "PERSON" or " " in m.text:
+            continue
+        folded = gazetteer.fold(m.text)
+        if folded in places:
+            m.label = "GPE"
+            continue
+        after = doc[m.token_end] if m.token_end < len(doc) else None
+        if after is not None and after.lower_ in followers and any(
+            c.feature in ("country", "admin1") or c.population >= 10_000 for c in gaz.lookup(m.text)
+        ):
+            m.label = "GPE"
 
 
 def _first_names_match(a: str, b: str) -> bool:

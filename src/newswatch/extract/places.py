@@ -1,38 +1,100 @@
 """Toponyms geocoded with the offline gazetteer, disambiguated by the article's own geography.
 
 Each candidate is scored: log10(population) + a feature prior (a bare "Jordan" is the country)
-+ a bonus when its country is one the article names + a bonus for an exact (not alternate) name
-+ a bonus for an admin area when the text says "province" or "governorate". Confidence is the
-logistic of the margin between the best and the second-best score.
++ a bonus when its country is one the rest of the article points to + a larger one for a state or
+province of such a country ("Georgia" among Ohio towns is the state) + a bonus for a town in a
+state or province the article names + a decisive bonus for a town qualified by its state
+("Paris, Tenn.") + a bonus for an exact (not alternate) name + a bonus for an admin area when the
+text says "province" or "governorate". Confidence is the logistic of the margin between the best
+and the second-best score.
+
+The article's geography is voted by its toponyms, each leaving its own vote out (so "Georgia"
+alone cannot make itself the country): countries and states split a vote among the countries
+they could be; a town votes for the country of its most populous namesake when that one dwarfs
+the rest; nationalities ("Georgian") vote for their country.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
 
-from .. import gazetteer
+from .. import gazetteer, lexicons
 from ..gazetteer import FEATURE_BONUS, Candidate, fold
 from ..schema import Entity, Place, Span
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 ADMIN_WORDS = {"province", "governorate", "region", "state", "district", "county", "oblast", "prefecture"}
 CONTEXT_BONUS = 3.0
+ADMIN_IN_CONTEXT_BONUS = 12.0
+BIG_TOWN = 100_000
+TOWN_IN_NAMED_ADMIN_BONUS = 3.0
+QUALIFIED_BONUS = 12.0
 EXACT_BONUS = 1.0
 ADMIN_CUE_BONUS = 8.0
+TOWN_VOTE = 0.5
+DWARFING_RATIO = 10
+_AFTER_COMMA = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 
 
-def _score(cand: Candidate, query: str, context: Counter, admin_cue: bool) -> float:
+def _score(cand: Candidate, query: str, countries: Counter, admins: Counter, admin_cue: bool, qualifier: set, big_towns: set) -> float:
     score = math.log10(cand.population + 1) + FEATURE_BONUS.get(cand.feature, 0.0)
-    if cand.country_code and context[cand.country_code]:
-        score += CONTEXT_BONUS
+    if cand.country_code and countries[cand.country_code] > 0:
+        # A state of a country the article is about wins over a foreign country of that name,
+        # unless a big town of that country shares the name ("Washington", "New York").
+        state = cand.feature == "admin1" and cand.country_code not in big_towns
+        score += ADMIN_IN_CONTEXT_BONUS if state else CONTEXT_BONUS
+    if cand.feature in ("city", "admin2") and admins[(cand.country_code, cand.admin1)] > 0:
+        score += TOWN_IN_NAMED_ADMIN_BONUS
+    if cand.feature in ("city", "admin2") and (cand.country_code, cand.admin1) in qualifier:
+        score += QUALIFIED_BONUS
     if fold(cand.name) == fold(query):
         score += EXACT_BONUS
     if admin_cue and cand.feature == "admin1":
         score += ADMIN_CUE_BONUS
     return score
+
+
+class _Geography:
+    """Country and state votes per toponym, so each can be read with one toponym's own left out."""
+
+    def __init__(self):
+        self.countries: dict[str, Counter] = {}
+        self.admins: dict[str, Counter] = {}
+        self._total_countries: Counter = Counter()
+        self._total_admins: Counter = Counter()
+
+    def vote(self, entity_id: str, candidates: list[Candidate], weight: float) -> None:
+        countries, admins = Counter(), Counter()
+        areas = [c for c in candidates if c.feature in ("country", "admin1")]
+        if areas:
+            codes = {c.country_code for c in areas if c.country_code}
+            for code in codes:
+                countries[code] += weight / len(codes)
+            states = [c for c in areas if c.feature == "admin1"]
+            for c in states:
+                admins[(c.country_code, c.admin1)] += weight / len(states)
+        elif candidates:
+            ranked = sorted(candidates, key=lambda c: -c.population)
+            rival = next((c.population for c in ranked[1:] if c.country_code != ranked[0].country_code), 0)
+            if ranked[0].country_code and ranked[0].population >= DWARFING_RATIO * max(rival, 1):
+                countries[ranked[0].country_code] += TOWN_VOTE * weight
+        self.add(entity_id, countries, admins)
+
+    def add(self, entity_id: str, countries: Counter, admins: Counter) -> None:
+        self.countries.setdefault(entity_id, Counter()).update(countries)
+        self.admins.setdefault(entity_id, Counter()).update(admins)
+        self._total_countries.update(countries)
+        self._total_admins.update(admins)
+
+    def without(self, entity_id: str) -> tuple[Counter, Counter]:
+        return (
+            self._total_countries - self.countries.get(entity_id, Counter()),
+            self._total_admins - self.admins.get(entity_id, Counter()),
+        )
 
 
 def _toponyms(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -47,8 +109,7 @@ def _toponyms(doc: Doc, entities: list[Entity]) -> list[Entity]:
     return [Entity(id=f"_{i}", name=name, type="GPE", mentions=spans) for i, (name, spans) in enumerate(groups.items())]
 
 
-def _admin_cue(doc: Doc, mentions: list[Span]) -> bool:
-    text = doc.text  # Doc.text is rebuilt on every access: once, not once per mention
+def _admin_cue(text: str, mentions: list[Span]) -> bool:
     for m in mentions:
         after = text[m.end : m.end + 16].split()
         if after and after[0].lower().strip(".,") in ADMIN_WORDS:
@@ -56,8 +117,34 @@ def _admin_cue(doc: Doc, mentions: list[Span]) -> bool:
     return False
 
 
+def _qualifiers(text: str, mentions: list[Span], gaz) -> set[tuple[str, str]]:
+    """States written right after a mention: "Paris, Tenn.", "Athens, Ohio", "Richmond, VA"."""
+    abbreviations = _state_abbreviations()
+    found = set()
+    for m in mentions:
+        match = _AFTER_COMMA.match(text, m.end, m.end + 24)
+        if not match:
+            continue
+        word = match.group(1)
+        for candidate in (word, word.split()[0]):
+            key = fold(candidate)
+            if candidate in abbreviations:
+                found.add(("US", abbreviations[candidate]))
+            elif len(candidate) == 2 and candidate.isupper() and gaz.admin1("US", candidate):
+                found.add(("US", candidate))
+            else:
+                found.update((c.country_code, c.admin1) for c in gaz.lookup(key) if c.feature == "admin1")
+    return found
+
+
+def _state_abbreviations() -> dict[str, str]:
+    table = lexicons.load("geo_aliases").get("us_state_abbreviations", {})
+    return {abbr: code for code, abbrs in table.items() for abbr in abbrs}
+
+
 def extract_places(doc: Doc, entities: list[Entity]) -> list[Place]:
     gaz = gazetteer.load()
+    text = doc.text  # Doc.text is rebuilt on every access
     toponyms = _toponyms(doc, entities)
     lookups = {}
     for entity in toponyms:
@@ -66,25 +153,28 @@ def extract_places(doc: Doc, entities: list[Entity]) -> list[Place]:
             candidates.extend(c for c in gaz.lookup(name) if c not in candidates)
         lookups[entity.id] = candidates
 
-    # The article's geography: countries it names outright, weighted by mentions.
-    context: Counter = Counter()
+    geo = _Geography()
     for entity in toponyms:
-        if any(c.feature == "country" for c in lookups[entity.id]):
-            best = max(lookups[entity.id], key=lambda c: FEATURE_BONUS.get(c.feature, 0))
-            context[best.country_code] += len(entity.mentions)
+        geo.vote(entity.id, lookups[entity.id], len(entity.mentions))
     for entity in entities:
         if entity.type == "NORP" and entity.country:
             country = gaz.country(_alpha2(entity.country) or "")
             if country:
-                context[country.country_code] += len(entity.mentions)
+                geo.add(entity.id, Counter({country.country_code: len(entity.mentions)}), Counter())
 
     places = []
     for entity in toponyms:
         candidates = lookups[entity.id]
         if not candidates:
             continue
-        cue = _admin_cue(doc, entity.mentions)
-        scored = sorted(((_score(c, entity.name, context, cue), c) for c in candidates), key=lambda sc: -sc[0])
+        cue = _admin_cue(text, entity.mentions)
+        qualifier = _qualifiers(text, entity.mentions, gaz)
+        countries, admins = geo.without(entity.id)
+        big_towns = {c.country_code for c in candidates if c.feature == "city" and c.population >= BIG_TOWN}
+        scored = sorted(
+            ((_score(c, entity.name, countries, admins, cue, qualifier, big_towns), c) for c in candidates),
+            key=lambda sc: -sc[0],
+        )
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
         confidence = round(1 / (1 + math.exp(-margin)), 3)
