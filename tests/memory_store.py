@@ -26,6 +26,9 @@ class MemoryStore:
             self.briefs.setdefault(brief.article.id, brief)
         return result
 
+    def recluster(self, window_days: int = 3, full: bool = False) -> int:
+        return 0  # no clusters kept here
+
     def has_article(self, article_id: str) -> bool:
         return article_id in self.briefs
 

@@ -60,3 +60,16 @@ def test_bad_date_is_a_usage_error():
     result = run("analyze", str(EXAMPLE), "--published", "yesterday")
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr.decode()
+
+
+def test_the_readme_main_job_ingests_the_example_corpus_once_and_reports_on_syria(tmp_path):
+    db = str(tmp_path / "news.duckdb")
+    first = run("ingest", str(EXAMPLE.parent), "--db", db)
+    assert first.returncode == 0, first.stderr.decode()
+    assert "5 added" in first.stderr.decode() and "1 near-duplicates" in first.stderr.decode()
+    again = run("ingest", str(EXAMPLE.parent), "--db", db)
+    assert "0 added, 5 already stored" in again.stderr.decode()
+    report = run("report", "--region", "SY", "--db", db)
+    assert report.returncode == 0, report.stderr.decode()
+    assert "Latakia" in report.stdout.decode() and "Key developments" in report.stdout.decode()
+    assert "[anonymous]" in report.stdout.decode()  # anonymous sourcing is flagged in "who said what"

@@ -322,3 +322,18 @@ def test_a_since_after_until_is_a_usage_error(filled):
     filled.close()
     result = CliRunner().invoke(app, ["events", "--db", str(path), "--since", "2015-10-01", "--until", "2015-09-01"])
     assert result.exit_code == 2
+
+
+def test_an_incremental_recluster_agrees_with_a_full_one(filled):
+    filled.recluster()
+    filled.add_briefs([
+        make_brief(story(9), events=[{"type": "MOBILIZE", "location": "P1"}], places=[LATAKIA]),
+        make_brief(story(10), dt.date(2015, 9, 30), events=[{"type": "CONSULT", "actor": "USA", "target": "RUS", "location": "P1"}],
+                   places=[MOSCOW]),
+    ])
+    touched = filled.recluster()
+    incremental = {r["id"]: r["cluster_id"] for r in filled.query_events(limit=None)}
+    assert touched == 3  # both MOBILIZE clusters (one key) and the CONSULT one; the possible ASSAULT is left alone
+    filled.recluster(full=True)
+    assert {r["id"]: r["cluster_id"] for r in filled.query_events(limit=None)} == incremental
+    assert None not in incremental.values()

@@ -535,7 +535,12 @@ def create_app(
         briefs = services.analyze(fresh) if fresh else []
         if not briefs:
             return IngestResult(added=[], skipped=skipped)
-        result = services.with_store(lambda s: s.add_briefs(briefs))
+        def store_and_merge(store):
+            stored = store.add_briefs(briefs)
+            store.recluster()  # incremental: only the merge keys the new events touch
+            return stored
+
+        result = services.with_store(store_and_merge)
         return IngestResult(added=list(result.added), skipped=skipped + list(result.skipped_duplicates),
                             near_duplicates=dict(getattr(result, "near_duplicates", {}) or {}))
 

@@ -116,7 +116,8 @@ def ingest(
         except KeyboardInterrupt:
             _err("interrupted; the batches already stored are kept (rerun to resume)")
             raise typer.Exit(130)
-        clusters = store.recluster()
+        store.recluster()
+        clusters = store.count_clusters()
     _err(f"ingest: {summary.describe()}; {clusters} event clusters in the store")
     if summary.errors:
         raise typer.Exit(1)

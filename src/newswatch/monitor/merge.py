@@ -85,7 +85,9 @@ def merge_events(records: list[EventRecord], window_days: int = 3) -> list[Event
         candidates = by_key.setdefault(event_key(record.event), [])
         target = next((c for c in candidates if _fits(c, record, window)), None)
         if target is None:
-            target = EventCluster(cluster_id=f"C{len(clusters) + 1}")
+            # Named after its earliest report, so a partial re-merge (only the keys that new
+            # events touched) gives the same ids as a full one and never collides with others.
+            target = EventCluster(cluster_id=f"C-{record.article_id[:16]}-{record.event.id}")
             candidates.append(target)
             clusters.append(target)
         target.events.append(record)

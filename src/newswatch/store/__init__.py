@@ -201,18 +201,27 @@ class Store:
             return StoreError(f"{self._location}: cannot write, the store or its folder is read-only ({reason})")
         return StoreError(f"{self._location}: cannot write to the store: {reason}")
 
-    def recluster(self, window_days: int = 3) -> int:
+    def recluster(self, window_days: int = 3, full: bool = False) -> int:
         """Merge repeated reports of one event across articles; set `events.cluster_id`.
 
-        Returns the number of clusters. Runs over every stored event, so call it once after an
-        ingest run, not per batch.
+        Only events sharing a merge key (actor, type, target, modality) with a not yet clustered
+        event are re-merged, since reports with different keys never merge: after an ingest that
+        is the new events' keys, not the whole store. `full=True` re-merges everything. Returns
+        the number of clusters touched.
         """
         from ..monitor.merge import EventRecord, merge_events
 
+        scope = "" if full else (
+            " JOIN (SELECT DISTINCT type, actor_code, target_code, modality FROM events WHERE cluster_id IS NULL) d"
+            " ON e.type = d.type AND e.modality = d.modality AND e.actor_code IS NOT DISTINCT FROM d.actor_code"
+            " AND e.target_code IS NOT DISTINCT FROM d.target_code"
+        )
         rows = self.con.execute(
             "SELECT e.id, e.article_id, e.event_id, e.type, e.actor_code, e.target_code, e.modality, e.event_date,"
-            " a.published, e.country, e.place, a.dup_of FROM events e JOIN articles a ON a.id = e.article_id"
+            f" a.published, e.country, e.place, a.dup_of FROM events e JOIN articles a ON a.id = e.article_id{scope}"
         ).fetchall()
+        if not rows:
+            return 0
         records = [
             EventRecord(article_id, published, _event_stub(event_id, type_, actor, target, modality, event_date), country, place, dup_of)
             for _, article_id, event_id, type_, actor, target, modality, event_date, published, country, place, dup_of in rows
@@ -224,11 +233,11 @@ class Store:
         with self._lock:
             self.con.execute("BEGIN TRANSACTION")
             try:
-                self.con.execute("UPDATE events SET cluster_id = NULL")
-                if assignments:
-                    self.con.register("_clusters", pa.Table.from_pylist(assignments))
-                    self.con.execute("UPDATE events SET cluster_id = c.cluster_id FROM _clusters c WHERE events.id = c.id")
-                    self.con.unregister("_clusters")
+                if full:
+                    self.con.execute("UPDATE events SET cluster_id = NULL")
+                self.con.register("_clusters", pa.Table.from_pylist(assignments))
+                self.con.execute("UPDATE events SET cluster_id = c.cluster_id FROM _clusters c WHERE events.id = c.id")
+                self.con.unregister("_clusters")
                 self.con.execute("COMMIT")
             except BaseException as exc:
                 self.con.execute("ROLLBACK")
@@ -236,6 +245,9 @@ class Store:
                     raise self._write_error(exc) from exc
                 raise
         return len(clusters)
+
+    def count_clusters(self) -> int:
+        return int(self.con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchone()[0])
 
     # ------------------------------------------------------------------ reading
 
