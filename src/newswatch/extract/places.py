@@ -36,6 +36,10 @@ QUALIFIED_BONUS = 12.0
 EXACT_BONUS = 1.0
 ADMIN_CUE_BONUS = 8.0
 TOWN_VOTE = 0.5
+LOCAL_FEATURES = {"city", "admin2"}
+NEAR_KM = 100.0
+NEARBY_BONUS = 1.5
+NEARBY_CAP = 3
 DWARFING_RATIO = 10
 _AFTER_COMMA = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 
@@ -117,6 +121,13 @@ def _admin_cue(text: str, mentions: list[Span]) -> bool:
     return False
 
 
+def _nearby_bonus(cand: Candidate, anchors: list[Candidate]) -> float:
+    if cand.feature not in LOCAL_FEATURES or not anchors:
+        return 0.0
+    near = sum(1 for a in anchors if gazetteer.distance_km(cand.latitude, cand.longitude, a.latitude, a.longitude) <= NEAR_KM)
+    return NEARBY_BONUS * min(near, NEARBY_CAP)
+
+
 def _qualifiers(text: str, mentions: list[Span], gaz) -> set[tuple[str, str]]:
     """States written right after a mention: "Paris, Tenn.", "Athens, Ohio", "Richmond, VA"."""
     abbreviations = _state_abbreviations()
@@ -162,19 +173,27 @@ def extract_places(doc: Doc, entities: list[Entity]) -> list[Place]:
             if country:
                 geo.add(entity.id, Counter({country.country_code: len(entity.mentions)}), Counter())
 
-    places = []
-    for entity in toponyms:
+    def rank(entity: Entity, anchors: dict[str, Candidate]) -> list[tuple[float, Candidate]]:
         candidates = lookups[entity.id]
-        if not candidates:
-            continue
         cue = _admin_cue(text, entity.mentions)
         qualifier = _qualifiers(text, entity.mentions, gaz)
         countries, admins = geo.without(entity.id)
         big_towns = {c.country_code for c in candidates if c.feature == "city" and c.population >= BIG_TOWN}
-        scored = sorted(
-            ((_score(c, entity.name, countries, admins, cue, qualifier, big_towns), c) for c in candidates),
-            key=lambda sc: -sc[0],
-        )
+        others = [a for key, a in anchors.items() if key != entity.id]
+        scored = [
+            (_score(c, entity.name, countries, admins, cue, qualifier, big_towns) + _nearby_bonus(c, others), c)
+            for c in candidates
+        ]
+        return sorted(scored, key=lambda sc: -sc[0])
+
+    # Two passes: the first picks each toponym's best reading; the second rewards readings of a
+    # town near the other towns the article names (local news names neighbouring places).
+    resolvable = [e for e in toponyms if lookups[e.id]]
+    first = {e.id: rank(e, {})[0][1] for e in resolvable}
+    anchors = {eid: c for eid, c in first.items() if c.feature in LOCAL_FEATURES}
+    places = []
+    for entity in resolvable:
+        scored = rank(entity, anchors)
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
         confidence = round(1 / (1 + math.exp(-margin)), 3)
