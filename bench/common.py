@@ -64,3 +64,30 @@ class PRF:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def format_value(value: float | None) -> str:
+    """Shares and F1 with three decimals; larger figures (km, ROUGE points) with one."""
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if abs(value) <= 1 else f"{value:.1f}"
+
+
+def print_rows(rows: list[Row]) -> None:
+    """A plain aligned table of rows, for a facet module run on its own."""
+    rows = list(rows)
+    header = ("data", "metric", "system", "value", "n", "note")
+    cells = [(r.data, r.metric, r.system, format_value(r.value), str(r.n), r.note) for r in rows]
+    widths = [max(len(c[i]) for c in [header, *cells]) for i in range(5)]
+    for line in [header, *cells]:
+        print("  ".join(cell.ljust(w) if i < 3 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))) + "  " + line[5])
+
+
+def evaluation_parser(description: str, limit_help: str) -> "argparse.ArgumentParser":
+    """The options every facet module takes: --data and --limit."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", help="evaluation data folder (default: $NEWSWATCH_DATA or ../shared/data)")
+    parser.add_argument("--limit", type=int, help=limit_help)
+    return parser

@@ -57,7 +57,6 @@ Accuracy is the share of scored articles whose one prediction matches; no predic
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
 import time
@@ -66,7 +65,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import Row, data_dir, read_jsonl
+from bench.common import Row, data_dir, read_jsonl, evaluation_parser, print_rows
 
 QUESTIONS = ("who", "where", "when")
 DATA_LABEL = "giveme5w1h"
@@ -349,19 +348,9 @@ def run(data: Path, limit: int | None = None) -> list[Row]:
     return rows_for(evaluate(records), len(records))
 
 
-def print_table(rows: Iterable[Row]) -> None:
-    print(f"{'data':<11} {'metric':<20} {'system':<17} {'value':>7} {'n':>5}  note")
-    for row in rows:
-        value = "-" if row.value is None else f"{row.value:.3f}"
-        print(f"{row.data:<11} {row.metric:<20} {row.system:<17} {value:>7} {row.n:>5}  {row.note}")
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", help="evaluation data folder (default: $NEWSWATCH_DATA or ../shared/data)")
-    parser.add_argument("--limit", type=int, help="score only the first N articles")
-    args = parser.parse_args()
-    print_table(run(data_dir(args.data), args.limit))
+    args = evaluation_parser(__doc__.split("\n")[0], "score only the first N articles").parse_args()
+    print_rows(run(data_dir(args.data), args.limit))
 
 
 if __name__ == "__main__":

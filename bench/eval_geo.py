@@ -31,7 +31,6 @@ Systems, in the same run, on the same recognised toponyms:
 
 from __future__ import annotations
 
-import argparse
 import math
 import statistics
 import time
@@ -40,7 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import PRF, Row, data_dir, read_jsonl
+from bench.common import PRF, Row, data_dir, read_jsonl, evaluation_parser, print_rows
 
 CORPORA = {"lgl": "lgl.jsonl", "gwn": "GWN.jsonl", "trnews": "TR-News.jsonl", "geovirus": "GeoVirus.jsonl"}
 # Mordecai 3 (Halterman 2023, arXiv:2303.13675), Table 2, Acc@161.
@@ -221,13 +220,6 @@ def run(data: Path, limit: int | None = None, corpora: Iterable[str] = CORPORA, 
     return rows
 
 
-def print_table(rows: list[Row]) -> None:
-    print(f"{'data':<9} {'metric':<26} {'system':<10} {'value':>8} {'n':>6}  note")
-    for row in rows:
-        value = "-" if row.value is None else f"{row.value:.3f}" if row.value < 10 else f"{row.value:.0f}"
-        print(f"{row.data:<9} {row.metric:<26} {row.system:<10} {value:>8} {row.n:>6}  {row.note}")
-
-
 def print_errors(details: dict[str, Score], top: int = 15) -> None:
     for corpus, score in details.items():
         print(f"\n{corpus}: most frequent wrong resolutions (> 161 km), gold name -> predicted mention")
@@ -240,14 +232,12 @@ def print_errors(details: dict[str, Score], top: int = 15) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", help="evaluation data folder (default: $NEWSWATCH_DATA or ../shared/data)")
-    parser.add_argument("--limit", type=int, help="score only the first N articles of each corpus")
+    parser = evaluation_parser(__doc__.split("\n")[0], "score only the first N articles of each corpus")
     parser.add_argument("--corpus", action="append", choices=list(CORPORA), help="one corpus (repeatable; default all)")
     parser.add_argument("--errors", action="store_true", help="also list the most frequent errors")
     args = parser.parse_args()
     details: dict[str, Score] = {}
-    print_table(run(data_dir(args.data), args.limit, args.corpus or list(CORPORA), details))
+    print_rows(run(data_dir(args.data), args.limit, args.corpus or list(CORPORA), details))
     if args.errors:
         print_errors(details)
 

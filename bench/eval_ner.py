@@ -35,13 +35,12 @@ N sentences (the document holding sentence N is cut there).
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import PRF, Row, data_dir
+from bench.common import PRF, Row, data_dir, evaluation_parser, print_rows
 
 TYPES = ("PER", "ORG", "LOC")
 LABEL_MAP = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -253,19 +252,9 @@ def run(data: Path, limit: int | None = None) -> list[Row]:
     return rows_for(evaluate(docs), docs)
 
 
-def print_table(rows: Iterable[Row]) -> None:
-    print(f"{'data':<13} {'metric':<18} {'system':<10} {'value':>7} {'n':>6}  note")
-    for row in rows:
-        value = "-" if row.value is None else f"{row.value:.3f}"
-        print(f"{row.data:<13} {row.metric:<18} {row.system:<10} {value:>7} {row.n:>6}  {row.note}")
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", help="evaluation data folder (default: $NEWSWATCH_DATA or ../shared/data)")
-    parser.add_argument("--limit", type=int, help="score only the first N sentences")
-    args = parser.parse_args()
-    print_table(run(data_dir(args.data), args.limit))
+    args = evaluation_parser(__doc__.split("\n")[0], "score only the first N sentences").parse_args()
+    print_rows(run(data_dir(args.data), args.limit))
 
 
 if __name__ == "__main__":

@@ -29,13 +29,12 @@ aggregate figures. Use ``--split train`` while developing.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import PRF, Row, data_dir, read_jsonl
+from bench.common import PRF, Row, data_dir, read_jsonl, evaluation_parser, print_rows
 
 OPENING = {"“", '"'}
 CLOSING = {"”", '"'}
@@ -228,20 +227,11 @@ def run(data: Path, limit: int | None = None, split: str = "test") -> list[Row]:
     return rows
 
 
-def print_table(rows: list[Row]) -> None:
-    print(f"{'data':<14} {'metric':<26} {'system':<10} {'value':>7} {'n':>6}  note")
-    for row in rows:
-        value = "-" if row.value is None else f"{row.value:.3f}" if row.value <= 1 else f"{row.value:.1f}"
-        print(f"{row.data:<14} {row.metric:<26} {row.system:<10} {value:>7} {row.n:>6}  {row.note}")
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", help="evaluation data folder (default: $NEWSWATCH_DATA or ../shared/data)")
-    parser.add_argument("--limit", type=int, help="score only the first N articles")
+    parser = evaluation_parser(__doc__.split("\n")[0], "score only the first N articles")
     parser.add_argument("--split", default="test", choices=["train", "dev", "test"], help="tune on train; test is scored once")
     args = parser.parse_args()
-    print_table(run(data_dir(args.data), args.limit, args.split))
+    print_rows(run(data_dir(args.data), args.limit, args.split))
 
 
 if __name__ == "__main__":
