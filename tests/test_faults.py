@@ -3,16 +3,19 @@ record with its location, keep the rest, and never leave a half-written batch in
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gzip
 import http.server
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -163,14 +166,27 @@ def test_watch_polls_a_feed_and_stores_only_new_items(server, tmp_path):
 # ---------------------------------------------------------------------- store faults
 
 
+@contextlib.contextmanager
+def read_only(path: Path):
+    """Make a file read-only even for root: permissions, or the immutable flag when running as root."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        yield
+        return
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+        pytest.skip("running as root on a file system without chattr +i: cannot make a read-only file")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+
+
 def test_a_read_only_store_file_is_a_clear_error_naming_it(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root ignores file permissions, so a read-only file cannot be made")
     path = tmp_path / "news.duckdb"
     Store(path).close()
-    path.chmod(0o444)
-    with pytest.raises(StoreError, match=str(path)):
-        Store(path).add_briefs([make_brief(story(1))])
+    with read_only(path):
+        with pytest.raises(StoreError, match=str(path)):
+            Store(path).add_briefs([make_brief(story(1))])
 
 
 def test_querying_a_store_that_does_not_exist_exits_1_naming_the_path(tmp_path):
