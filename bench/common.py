@@ -83,7 +83,7 @@ def print_rows(rows: list[Row]) -> None:
         print("  ".join(cell.ljust(w) if i < 3 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))) + "  " + line[5])
 
 
-def evaluation_parser(description: str, limit_help: str) -> "argparse.ArgumentParser":
+def evaluation_parser(description: str, limit_help: str):
     """The options every facet module takes: --data and --limit."""
     import argparse
 
@@ -91,3 +91,14 @@ def evaluation_parser(description: str, limit_help: str) -> "argparse.ArgumentPa
     parser.add_argument("--data", help="evaluation data folder (default: $NEWSWATCH_DATA or ../shared/data)")
     parser.add_argument("--limit", type=int, help=limit_help)
     return parser
+
+
+def with_progress(items: list, description: str) -> Iterator:
+    """Yield the items while a transient rich progress bar counts them."""
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task(description, total=len(items))
+        for item in items:
+            yield item
+            progress.advance(task)

@@ -61,11 +61,11 @@ import datetime as dt
 import re
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import Row, data_dir, read_jsonl, evaluation_parser, print_rows
+from bench.common import Row, data_dir, read_jsonl, evaluation_parser, print_rows, with_progress
 
 QUESTIONS = ("who", "where", "when")
 DATA_LABEL = "giveme5w1h"
@@ -280,16 +280,6 @@ def score_article(score: Score, gold: dict[str, Gold], answers: dict[str, Answer
             score.date.add(match_date(a.date, g.dates))
 
 
-def _progress(items: list, description: str) -> Iterator:
-    from rich.progress import Progress
-
-    with Progress(transient=True) as progress:
-        task = progress.add_task(description, total=len(items))
-        for item in items:
-            yield item
-            progress.advance(task)
-
-
 def evaluate(records: list[dict]) -> dict[str, Score]:
     import spacy
 
@@ -308,7 +298,7 @@ def evaluate(records: list[dict]) -> dict[str, Score]:
         for r, text, pub in zip(records, texts, dates)
     ]
     bodies = []
-    for gold, brief in zip(_progress(golds, "5w1h: newswatch"), analyzer.analyze_many(inputs)):
+    for gold, brief in zip(with_progress(golds, "5w1h: newswatch"), analyzer.analyze_many(inputs)):
         score_article(scores["newswatch"], gold, newswatch_answers(brief))
         score_article(scores["newswatch-noevent"], gold, newswatch_answers(brief, use_events=False))
         bodies.append(brief.article.body)
@@ -316,7 +306,7 @@ def evaluate(records: list[dict]) -> dict[str, Score]:
 
     started = time.perf_counter()
     bare = spacy.load(nlp_mod.DEFAULT_MODEL)
-    for (gold, pub), doc in zip(_progress(list(zip(golds, dates)), "5w1h: bare spaCy"), bare.pipe(texts, batch_size=16)):
+    for (gold, pub), doc in zip(with_progress(list(zip(golds, dates)), "5w1h: bare spaCy"), bare.pipe(texts, batch_size=16)):
         score_article(scores["spacy-first"], gold, baseline_answers(doc, pub))
     scores["spacy-first"].seconds = time.perf_counter() - started
     for (gold, pub), doc in zip(zip(golds, dates), bare.pipe(bodies, batch_size=16)):

@@ -36,11 +36,10 @@ N sentences (the document holding sentence N is cut there).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import PRF, Row, data_dir, evaluation_parser, print_rows
+from bench.common import PRF, Row, data_dir, evaluation_parser, print_rows, with_progress
 
 TYPES = ("PER", "ORG", "LOC")
 LABEL_MAP = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -197,16 +196,6 @@ def score_document(score: Score, gold: set[Entity], predicted: set[Entity]) -> N
         prf.fn += len(g) - tp
 
 
-def _progress(items: list, description: str) -> Iterator:
-    from rich.progress import Progress
-
-    with Progress(transient=True) as progress:
-        task = progress.add_task(description, total=len(items))
-        for item in items:
-            yield item
-            progress.advance(task)
-
-
 def evaluate(docs: list[Document], batch_size: int = 16) -> dict[str, Score]:
     import spacy
 
@@ -218,13 +207,13 @@ def evaluate(docs: list[Document], batch_size: int = 16) -> dict[str, Score]:
 
     started = time.perf_counter()
     bare = spacy.load(nlp_mod.DEFAULT_MODEL)
-    for gold, parsed in zip(_progress(golds, "ner: bare spaCy"), bare.pipe(texts, batch_size=batch_size)):
+    for gold, parsed in zip(with_progress(golds, "ner: bare spaCy"), bare.pipe(texts, batch_size=batch_size)):
         score_document(scores["spacy"], gold, spacy_entities(parsed))
     scores["spacy"].seconds = time.perf_counter() - started
 
     started = time.perf_counter()
     model = nlp_mod.load()
-    for gold, parsed in zip(_progress(golds, "ner: newswatch"), nlp_mod.parse(model, texts, batch_size=batch_size)):
+    for gold, parsed in zip(with_progress(golds, "ner: newswatch"), nlp_mod.parse(model, texts, batch_size=batch_size)):
         score_document(scores["newswatch"], gold, newswatch_entities(parsed))
     scores["newswatch"].seconds = time.perf_counter() - started
     return scores

@@ -48,7 +48,6 @@ def _timed(seconds: dict[str, float], name: str, function):
 
 def run(data: Path, limit: int | None = 300, round_size: int = 50, profile: Path | None = None) -> list[Row]:
     from newswatch import pipeline
-    from newswatch.ingest.text import ingest_text
 
     texts = bbc_texts(data, limit)
     analyzer = pipeline.Analyzer()
