@@ -66,7 +66,6 @@ def find_equipment(text: str) -> list[tuple[int, int, str]]:
 
 def extract_quantities(sent: SpacySpan) -> list[Quantity]:
     """Quantities of equipment and forces in one sentence (doc coordinates)."""
-    doc = sent.doc
     text = sent.text
     base = sent.start_char
     out: list[Quantity] = []
