@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -122,10 +123,12 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
                 found.append(Trigger(etype, cameo, tok, nominal=False))
                 break
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
-            key = lemma if lemma in lex["nouns"] else tok.lower_ if tok.lower_ in lex["nouns"] else None
-            if key is None and tok.i > sent.start:
+            key = None
+            if tok.i > sent.start:  # "hunger strike" before "strike"
                 pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
                 key = pair if pair in lex["nouns"] else None
+            if key is None:
+                key = lemma if lemma in lex["nouns"] else tok.lower_ if tok.lower_ in lex["nouns"] else None
             if key is not None:
                 etype, cameo = lex["nouns"][key]
                 found.append(Trigger(etype, cameo, tok, nominal=True))
@@ -155,6 +158,14 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             target = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in LIGHT_VERBS:
             actor = _subject(tok.head)  # "Russia ... launch airstrikes"
+        if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
+            actor = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit"
+        if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
+            # "The judge opened investigations against officials", "X lodged a protest with Y"
+            actor = _subject(tok.head)
+            if target is None:
+                for prep in (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in NOMINAL_TARGET_PREPS | {"with"}):
+                    target = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if actor is None and trigger.type in ("MOBILIZE", "ASSAULT"):
             # "the staging of multiple rocket launch systems at Russian ports"
             actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i), None)
@@ -247,6 +258,18 @@ class _Coder:
     def actor(self, tok: Token | None) -> Actor | None:
         if tok is None:
             return None
+        if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "we"):
+            # "The United States announced it would prohibit aid": the speaker is "it".
+            head = tok.head
+            for _ in range(4):
+                if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
+                    speaker = _subject(head)
+                    if speaker is not None and speaker.pos_ != "PRON":
+                        return self.actors.code(speaker)
+                if head.head is head:
+                    break
+                head = head.head
+            return None
         if tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she"):
             i = bisect.bisect_left(self.person_starts, tok.idx)
             if i > 0:
@@ -255,6 +278,19 @@ class _Coder:
                 return Actor(text=tok.text, entity_id=entity.id, code=code, sector=sector, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
             return None
         return self.actors.code(tok)
+
+    def country_in(self, tokens, base: Actor | None, avoid: str | None = None, exclude: Token | None = None) -> Actor | None:
+        """An actor coded from the first country, capital or nationality among `tokens`."""
+        skip = set(range(exclude.left_edge.i, exclude.right_edge.i + 1)) if exclude is not None else set()
+        for tok in tokens:
+            if tok.i in skip or tok.ent_type_ not in ("GPE", "NORP") or tok.ent_iob_ != "B":
+                continue
+            coded = self.actors.code(tok)
+            if coded is not None and coded.code and coded.code != avoid and len(coded.code) == 3:
+                if base is None:
+                    return coded
+                return base.model_copy(update={"code": coded.code, "entity_id": base.entity_id or coded.entity_id})
+        return None
 
     def location(self, sent: SpacySpan, trigger: Trigger, exclude: set[str]) -> str | None:
         """A place the sentence puts something in, at or into; the trigger's own first."""
@@ -324,8 +360,23 @@ class _Coder:
             actor = self.actor(norp) if norp is not None else None
             if actor is not None:
                 actor = actor.model_copy(update={"sector": actor.sector or "MIL"})
+        if actor is None and actor_tok is not None and actor_tok.pos_ in ("NOUN", "PROPN"):
+            # A named or described party the lexicons cannot code is still the one acting
+            # ("Judge Alejandro Rivera opened investigations"): keep it, uncoded.
+            phrase = actor_tok.doc[actor_tok.left_edge.i : actor_tok.i + 1]
+            if phrase.text.strip():
+                actor = Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
         if actor is None and target is None:
             return None  # no one acting and no one acted on: context, not an event
+        if actor is not None and not actor.code and actor_tok is not None:
+            # "A report released in the Rwandan capital": the country named inside the phrase.
+            actor = self.country_in(actor_tok.subtree, actor) or actor
+        actor_code = actor.code if actor is not None else None
+        if (target is None or not target.code) and trigger.type not in ("MOBILIZE",):
+            # The acted-on side is often named only as a place or a nationality: the first
+            # other country inside the target phrase, else elsewhere in the sentence.
+            inside = self.country_in(target_tok.subtree, target, avoid=actor_code) if target_tok is not None else None
+            target = inside or self.country_in(sent, target, avoid=actor_code, exclude=actor_tok) or target
         date, date_end, date_source = self.when(sent)
         exclude = {a.entity_id for a in (actor, target) if a is not None and a.entity_id}
         source, quote_id = self.attribution(trigger)
@@ -380,8 +431,104 @@ def _accusations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
     return out
 
 
-def extract_events(doc: Doc, brief: Brief) -> list[Event]:
+@dataclass
+class Candidate:
+    """A rule-coded event before the model has looked at the sentence."""
+
+    trigger: Trigger
+    actor_tok: Token | None
+    target_tok: Token | None
+    modality: str | None = None
+
+
+def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Candidate]:
+    """What the rules propose for one sentence (accusations, one deployment, lexicon triggers)."""
+    out = []
+    for verb, speaker, accused in _accusations(sent):
+        trigger = Trigger("ACCUSE", "11", verb, nominal=False)
+        out.append(Candidate(trigger, speaker, accused, "asserted" if _modality(trigger) == "asserted" else None))
+    deployments = _deployments(sent)
+    if deployments:
+        # One build-up per sentence, led by the subject whose side is known.
+        coded = [(verb, subj) for verb, subj in deployments if coder is not None and (a := coder.actor(subj)) is not None and a.code]
+        verb, subject = (coded or deployments)[0]
+        out.append(Candidate(Trigger("MOBILIZE", "15", verb, nominal=False), subject, None))
+    for trigger in _triggers(sent):
+        actor_tok, target_tok = _roles(trigger)
+        out.append(Candidate(trigger, actor_tok, target_tok))
+    return out
+
+
+def rule_trigger_names(candidates: list[Candidate]) -> list[tuple[str, str]]:
+    """(type, lemma) of the rule triggers, the one nearest the root first: model features."""
+    ordered = sorted(range(len(candidates)), key=lambda k: (_depth(candidates[k].trigger.token), k))
+    return [(candidates[k].trigger.type, candidates[k].trigger.token.lemma_.lower()) for k in ordered]
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+@functools.lru_cache(maxsize=None)
+def _default_cameo(etype: str) -> str:
+    spec = lexicons.load("event_triggers").get(etype)
+    return str(spec["cameo"]) if isinstance(spec, dict) and "cameo" in spec else "01"
+
+
+def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tuple[list[Candidate], str | None, float]:
+    """Let the learned type model re-type the main rule event or propose one the rules missed.
+
+    Returns the candidates and the model's type and probability (for confidence). The model
+    only overrides the rules when its probability clears the thresholds chosen on the
+    development half at training time; candidates whose type it agrees with are kept as they are.
+    """
+    prediction = model.predict(sent, rule_trigger_names(candidates))
+    mtype, p = prediction.type, prediction.probability
+    if any(c.trigger.type == mtype for c in candidates):
+        return candidates, mtype, p
+    if candidates:
+        if p < model.retype_threshold:
+            return candidates, None, p
+        # Re-type the rule event nearest the root (the sentence's main act); keep the others.
+        main = min(range(len(candidates)), key=lambda k: (_depth(candidates[k].trigger.token), k))
+        old = candidates[main]
+        trigger = Trigger(mtype, _default_cameo(mtype), old.trigger.token, old.trigger.nominal)
+        actor_tok, target_tok = _roles(trigger)
+        if old.actor_tok is not None and actor_tok is None:
+            actor_tok = old.actor_tok
+        candidates = list(candidates)
+        candidates[main] = Candidate(trigger, actor_tok, target_tok if target_tok is not None else old.target_tok)
+        return candidates, mtype, p
+    if p < model.propose_threshold:
+        return candidates, None, p
+    from .event_model import predicate
+
+    pred = predicate(sent)
+    if pred.pos_ not in ("VERB", "AUX", "NOUN"):
+        return candidates, None, p
+    trigger = Trigger(mtype, _default_cameo(mtype), pred, nominal=pred.pos_ == "NOUN")
+    actor_tok, target_tok = _roles(trigger)
+    if actor_tok is None:
+        return candidates, None, p
+    return [Candidate(trigger, actor_tok, target_tok)], mtype, p
+
+
+def model_enabled() -> bool:
+    """The learned type model is on unless NEWSWATCH_EVENT_MODEL is 0/off/false."""
+    return os.environ.get("NEWSWATCH_EVENT_MODEL", "1").strip().lower() not in ("0", "off", "false", "no")
+
+
+def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> list[Event]:
+    """Code the document's events; `use_model=False` (or NEWSWATCH_EVENT_MODEL=0) gives the rules alone."""
     coder = _Coder(doc, brief)
+    model = None
+    if use_model if use_model is not None else model_enabled():
+        from . import event_model
+
+        model = event_model.load()
     events: list[Event] = []
     for sent in doc.sents:
         if not sent.text.strip():
@@ -398,16 +545,14 @@ def extract_events(doc: Doc, brief: Brief) -> list[Event]:
             event.id = f"V{len(events) + 1}"
             events.append(event)
 
-        for verb, speaker, accused in _accusations(sent):
-            trigger = Trigger("ACCUSE", "11", verb, nominal=False)
-            add(coder.event(sent, trigger, speaker, accused, modality="asserted" if _modality(trigger) == "asserted" else None))
-        deployments = _deployments(sent)
-        if deployments:
-            # One build-up per sentence, led by the subject whose side is known.
-            coded = [(verb, subj) for verb, subj in deployments if (a := coder.actor(subj)) is not None and a.code]
-            verb, subject = (coded or deployments)[0]
-            add(coder.event(sent, Trigger("MOBILIZE", "15", verb, nominal=False), subject, None))
-        for trigger in _triggers(sent):
-            actor_tok, target_tok = _roles(trigger)
-            add(coder.event(sent, trigger, actor_tok, target_tok))
+        candidates = rule_candidates(sent, coder)
+        mtype, p = None, 0.0
+        if model is not None and len(sent) <= 3 * MAX_TOKENS:
+            candidates, mtype, p = _model_candidates(sent, candidates, model)
+        for c in candidates:
+            event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
+            if event is not None and mtype is not None and event.type == mtype:
+                # The rules and the model agree on the sentence's act: rank it first.
+                event.confidence = round(min(0.95, event.confidence + 0.15 * p), 3)
+            add(event)
     return events
