@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from .. import gazetteer, lexicons
 from ..schema import Actor, Entity, Place, Span
+from .mentions import MentionIndex
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,11 +64,7 @@ class ActorCoder:
 
     def __init__(self, entities: list[Entity], places: list[Place], published: dt.date | None):
         self.published = published
-        self.entity_at: dict[int, Entity] = {}
-        for entity in entities:
-            for m in entity.mentions:
-                for i in range(m.start, m.end):
-                    self.entity_at[i] = entity
+        self.mentions = MentionIndex(entities)
         self.place_of_entity = {p.entity_id: p for p in places if p.entity_id}
         self.capitals = self._capitals()
 
@@ -111,10 +108,11 @@ class ActorCoder:
         text = phrase.text
         if head.pos_ == "PRON" or not text.strip():
             return None
-        head_entity = self.entity_at.get(head.idx)
+        entity_at = self.mentions.entity_at
+        head_entity = entity_at(head.idx)
         sector_noun = _table()["sector_of_noun"].get(head.lemma_.lower()) or _table()["sector_of_noun"].get(head.lower_)
         modifier_entity = next(
-            (self.entity_at[t.idx] for t in phrase if t.i != head.i and t.idx in self.entity_at and self.entity_at[t.idx] is not head_entity),
+            (e for t in phrase if t.i != head.i and (e := entity_at(t.idx)) is not None and e is not head_entity),
             None,
         )
         code = sector = None

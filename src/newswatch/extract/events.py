@@ -246,9 +246,6 @@ class _Coder:
             for m in place.mentions:
                 for i in range(m.start, m.end):
                     self.place_at[i] = place
-        people = sorted(((m.start, e) for e in brief.entities if e.type == "PERSON" for m in e.mentions), key=lambda p: p[0])
-        self.person_starts = [p[0] for p in people]
-        self.person_at = [p[1] for p in people]
         # Sorted by start, for look-ups by position in long documents.
         self.times = sorted(brief.times, key=lambda t: t.span.start)
         self.time_starts = [t.span.start for t in self.times]
@@ -271,9 +268,8 @@ class _Coder:
                 head = head.head
             return None
         if tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she"):
-            i = bisect.bisect_left(self.person_starts, tok.idx)
-            if i > 0:
-                entity = self.person_at[i - 1]
+            entity = self.actors.mentions.person_before(tok.idx)
+            if entity is not None:
                 code, sector = self.actors.entity_code(entity)
                 return Actor(text=tok.text, entity_id=entity.id, code=code, sector=sector, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
             return None

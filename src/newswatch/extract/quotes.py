@@ -11,7 +11,6 @@ that ..."), or "..., according to X".
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicons
 from ..schema import Entity, Quote, Source, Span
+from .mentions import MentionIndex
 
 _QUOTE_RE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -47,26 +47,12 @@ class _Resolver:
 
     def __init__(self, doc: Doc, entities: list[Entity]):
         self.doc = doc
-        self.entity_at: dict[int, Entity] = {}
-        people = []
-        for entity in entities:
-            for m in entity.mentions:
-                for i in range(m.start, m.end):
-                    self.entity_at[i] = entity
-                if entity.type == "PERSON":
-                    people.append((m.start, entity))
-        people.sort(key=lambda p: p[0])
-        self.person_starts = [p[0] for p in people]
-        self.person_at = [p[1] for p in people]
+        self.mentions = MentionIndex(entities)
         self.recent: list[_Speaker] = []
         self.anonymous: list[_Speaker] = []
 
     def entity_of(self, token: Token) -> Entity | None:
-        return self.entity_at.get(token.idx)
-
-    def _person_before(self, position: int) -> Entity | None:
-        i = bisect.bisect_left(self.person_starts, position)
-        return self.person_at[i - 1] if i > 0 else None
+        return self.mentions.entity_at(token.idx)
 
     def _asked_person(self, cue: Token) -> Entity | None:
         """For "he responded": the object of the latest "ask" in the two sentences before."""
@@ -98,7 +84,7 @@ class _Resolver:
                 recent_people = [s for s in self.recent if s.source.kind == "person"]
                 if recent_people and subject.idx - recent_people[-1].position < 1500:
                     return recent_people[-1].source.model_copy(update={"span": span})
-                person = self._person_before(subject.idx)
+                person = self.mentions.person_before(subject.idx)
             if person is None:
                 recent = self.recent[-1].source if self.recent else None
                 if recent is not None and subject.lower_ in ("they", "we"):
