@@ -143,7 +143,7 @@ def _subject(verb: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)  # "Russia continues to position itself"
     return None
 
@@ -199,7 +199,7 @@ def _modality(trigger: Trigger) -> str:
     chain = [trigger.token]
     head = trigger.token
     for _ in range(3):
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         chain.append(head)
@@ -263,7 +263,7 @@ class _Coder:
                     speaker = _subject(head)
                     if speaker is not None and speaker.pos_ != "PRON":
                         return self.actors.code(speaker)
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
             return None
@@ -295,7 +295,7 @@ class _Coder:
             for _ in range(4):
                 if tok.dep_ == "pobj":
                     return tok.head.lower_ in LOCATION_PREPS
-                if tok.dep_ not in ("compound", "amod", "conj", "appos", "nmod", "npadvmod") or tok.head is tok:
+                if tok.dep_ not in ("compound", "amod", "conj", "appos", "nmod", "npadvmod") or tok.head.i == tok.i:
                     return False
                 tok = tok.head  # "the Latakia air base", "Idlib, Hamah and Latakia areas"
             return False
@@ -463,7 +463,7 @@ def rule_trigger_names(candidates: list[Candidate]) -> list[tuple[str, str]]:
 
 def _depth(tok: Token) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
 
