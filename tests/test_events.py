@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import newswatch
 from newswatch.pipeline import ArticleInput
 from newswatch.schema import Event
 
@@ -123,3 +124,23 @@ def test_a_denied_attack_is_denied(analyzer):
     brief = analyzer.analyze("Turkish forces did not attack the Kurdish town, the ministry said.", published=dt.date(2020, 1, 3))
     attacks = find(brief, "ASSAULT")
     assert attacks and attacks[0].modality == "denied"
+
+
+def test_a_lexicon_verb_the_tagger_called_an_adjective_is_still_found_by_the_fallback():
+    from spacy.tokens import Doc
+
+    from newswatch import nlp
+    from newswatch.extract.events import _lexicon_fallback, rule_candidates
+
+    doc = Doc(nlp.load().vocab, words=["Officials", "accused", "Russia", "."], pos=["NOUN", "ADJ", "PROPN", "PUNCT"],
+              lemmas=["official", "accuse", "Russia", "."], deps=["nsubj", "ROOT", "dobj", "punct"], heads=[1, 1, 1, 1])
+    sent = next(doc.sents)
+    assert [c.trigger.type for c in rule_candidates(sent) if c.trigger.token.i == 1] == []
+    fallback = _lexicon_fallback(sent)
+    assert (fallback.trigger.type, fallback.trigger.token.text) == ("ACCUSE", "accused")
+
+
+def test_the_fallback_keeps_the_lexicon_constraints():
+    # "send" codes MOBILIZE only with a military object: a letter is not a deployment.
+    assert [e.type for e in newswatch.analyze("Russia sent a letter to Ukraine.", published="2015-09-30").events] == []
+    assert [e.type for e in newswatch.analyze("Russia sent tanks to the border.", published="2015-09-30").events] == ["MOBILIZE"]

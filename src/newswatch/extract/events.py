@@ -545,10 +545,50 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
         mtype, p = None, 0.0
         if model is not None and len(sent) <= 3 * MAX_TOKENS:
             candidates, mtype, p = _model_candidates(sent, candidates, model)
+        before = len(events)
         for c in candidates:
             event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
             if event is not None and mtype is not None and event.type == mtype:
                 # The rules and the model agree on the sentence's act: rank it first.
                 event.confidence = round(min(0.95, event.confidence + 0.15 * p), 3)
             add(event)
+        if len(events) == before and (c := _lexicon_fallback(sent)) is not None:
+            event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
+            if event is not None:
+                # The parse found no act the rules accept; a bare lexicon word is weak evidence.
+                event.confidence = round(event.confidence * FALLBACK_CONFIDENCE, 3)
+            add(event)
     return events
+
+
+FALLBACK_CONFIDENCE = 0.5
+
+
+def _constrained(etype: str, lemma: str, cons: dict) -> bool:
+    return (
+        (etype, lemma) in cons["objects"] or (etype, lemma) in cons["particles"]
+        or (etype == "MOBILIZE" and lemma in cons["military"]) or (etype == "SANCTION" and lemma in cons["halt_verbs"])
+    )
+
+
+def _lexicon_fallback(sent: SpacySpan) -> "Candidate | None":
+    """The first trigger-lexicon word of any part of speech, when the parse-based rules found
+    nothing (the tagger calls some verbs adjectives or nouns, and the parse misses roles). Verbs
+    whose lexicon entry has object or particle constraints are left out: the rules rejected them
+    on purpose."""
+    lex = _lexicon()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in lex["verbs"] and tok.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
+            etype, cameo, needs = lex["verbs"][lemma][0]
+            if needs or _constrained(etype, lemma, lex["constraints"]):
+                continue  # "sent a letter" was rejected on purpose: only military objects are sent to MOBILIZE
+            trigger = Trigger(etype, cameo, tok, nominal=tok.pos_ == "NOUN")
+        elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex["nouns"] or tok.lower_ in lex["nouns"]):
+            etype, cameo = lex["nouns"].get(lemma) or lex["nouns"][tok.lower_]
+            trigger = Trigger(etype, cameo, tok, nominal=True)
+        else:
+            continue
+        actor_tok, target_tok = _roles(trigger)
+        return Candidate(trigger, actor_tok, target_tok)
+    return None
