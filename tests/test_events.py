@@ -144,3 +144,21 @@ def test_the_fallback_keeps_the_lexicon_constraints():
     # "send" codes MOBILIZE only with a military object: a letter is not a deployment.
     assert [e.type for e in newswatch.analyze("Russia sent a letter to Ukraine.", published="2015-09-30").events] == []
     assert [e.type for e in newswatch.analyze("Russia sent tanks to the border.", published="2015-09-30").events] == ["MOBILIZE"]
+
+
+def events_of(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    brief = newswatch.analyze(text, published="2015-09-30")
+    return [(e.type, e.modality, e.actor.code if e.actor else None, e.target.code if e.target else None) for e in brief.events]
+
+
+def test_refusing_a_cooperative_act_is_a_rejection_and_the_act_stays_denied():
+    coded = events_of("Syria says it will not accept any more refugees.")
+    assert ("REJECT", "asserted", "SYR", None) in coded
+    assert all(modality != "asserted" for etype, modality, _, _ in coded if etype == "AGREE")
+
+
+def test_a_reported_obligation_is_a_request_from_the_speaker_and_the_act_has_not_happened():
+    coded = events_of("Russia said on Tuesday that Sudan must return the helicopter it seized.")
+    assert coded[0][:4] == ("REQUEST", "asserted", "RUS", "SDN")
+    straw = events_of("Jack Straw of Britain said the Sudanese government must reach an agreement with the rebels.")
+    assert ("AGREE", "asserted") not in [(t, m) for t, m, _, _ in straw]  # no agreement was reached

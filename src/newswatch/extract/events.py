@@ -69,8 +69,9 @@ def _lexicon() -> dict:
     return {
         "verbs": verbs, "nouns": nouns, "constraints": constraints,
         "wrongdoing": set(lex.get("wrongdoing", [])),
-        "modality": {k: set(v) for k, v in modality.items()},
+        "modality": {k: set(v) for k, v in modality.items() if k != "commitment"},
         "speech": set(lexicons.load("speech_cues")["verbs"]),
+        "commitment": {k: set(v) for k, v in modality["commitment"].items()},
     }
 
 
@@ -88,6 +89,11 @@ def _objects(tok: Token) -> list[Token]:
         out.append(tok.head)  # "bombers being moved" -> bombers
     for c in [c for c in tok.children if c.dep_ in ("nsubjpass",)]:
         out.append(c)
+    # A measure stands for what it measures: "25,000 tons of food aid", "$5 million of aid".
+    for o in list(out):
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
 
@@ -228,8 +234,8 @@ def _modality(trigger: Trigger) -> str:
         tok.dep_ in ("advcl", "acl", "relcl") or tok.head.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "conj" and tok.head.dep_ in ("advcl", "acl"))
     ):
         return "future"  # a purpose: "centers ... to train and equip rebels"
-    if near & words["future"]:
-        return "future"
+    if near & (words["future"] | words["obligation"]):
+        return "future"  # an act someone must do has not happened yet
     if near & words["background"]:
         return "background"
     return "asserted"
@@ -449,10 +455,30 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         coded = [(verb, subj) for verb, subj in deployments if coder is not None and (a := coder.actor(subj)) is not None and a.code]
         verb, subject = (coded or deployments)[0]
         out.append(Candidate(Trigger("MOBILIZE", "15", verb, nominal=False), subject, None))
+    for verb, speaker, addressee in _obligations(sent):
+        out.append(Candidate(Trigger("REQUEST", _default_cameo("REQUEST"), verb, nominal=False), speaker, addressee, "asserted"))
     for trigger in _triggers(sent):
         actor_tok, target_tok = _roles(trigger)
         out.append(Candidate(trigger, actor_tok, target_tok))
     return out
+
+
+def _obligations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
+    """Reported obligations are requests, as PLOVER codes them: "Straw said the government
+    and the rebels must reach an agreement" is a REQUEST from Straw to them."""
+    words = _lexicon()["modality"]["obligation"]
+    speech = _lexicon()["speech"]
+    found = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in words for c in tok.children):
+            continue
+        head = tok.head
+        if tok.dep_ != "ccomp" or head.i == tok.i or head.lemma_.lower() not in speech:
+            continue
+        speaker, addressee = _subject(head), _subject(tok)
+        if speaker is not None and addressee is not None:
+            found.append((tok, speaker, addressee))
+    return found
 
 
 def rule_trigger_names(candidates: list[Candidate]) -> list[tuple[str, str]]:
@@ -552,6 +578,8 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                 # The rules and the model agree on the sentence's act: rank it first.
                 event.confidence = round(min(0.95, event.confidence + 0.15 * p), 3)
             add(event)
+            if event is not None:
+                add(_commitment(event, c.trigger))
         if len(events) == before and (c := _lexicon_fallback(sent)) is not None:
             event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
             if event is not None:
@@ -562,6 +590,41 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
 
 
 FALLBACK_CONFIDENCE = 0.5
+
+
+def _commitment(event: Event, trigger: Trigger) -> Event | None:
+    """What an actor says it will do is itself an act, as PLOVER codes it: a promise of a
+    cooperative act is AGREE ("Syria says it is willing to withdraw its troops"), a stated
+    intention of a hostile act or a conditional one is THREATEN ("will boycott the elections
+    unless ..."), and refusing a cooperative act is REJECT ("will not accept more refugees").
+    The promised act stays an event of its own, with its future or denied modality; the
+    commitment is asserted, and ranks just above it."""
+    if trigger.nominal or event.modality not in ("future", "denied") or event.type in ("THREATEN", "REJECT", "REQUEST"):
+        return None
+    if event.type == "AGREE" and event.modality == "future":
+        return None  # "will sign": already the promise
+    words = _lexicon()["commitment"]
+    tok = trigger.token
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    head = tok.head if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i else None
+    committed = bool(auxes & words["auxiliaries"]) or (head is not None and head.lemma_.lower() in words["heads"])
+    if not committed:
+        return None
+    conditional = any(t.lower_ in words["conditions"] for t in tok.subtree) or (
+        head is not None and any(t.lower_ in words["conditions"] for t in head.children)
+    )
+    cooperative = event.quad_class in (1, 2)
+    if event.modality == "denied":
+        if not cooperative:
+            return None
+        etype = "REJECT"
+    else:
+        etype = "THREATEN" if conditional or not cooperative else "AGREE"
+    cameo = _default_cameo(etype)
+    return event.model_copy(update={
+        "type": etype, "cameo_root": cameo[:2], "quad_class": quad_class(cameo), "modality": "asserted", "mode": None,
+        "confidence": round(min(0.95, event.confidence + 0.05), 3),
+    })
 
 
 def _constrained(etype: str, lemma: str, cons: dict) -> bool:
