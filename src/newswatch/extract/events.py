@@ -521,8 +521,10 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
         actor_tok, target_tok = _roles(trigger)
         if old.actor_tok is not None and actor_tok is None:
             actor_tok = old.actor_tok
+        # "will not accept refugees" re-typed as REJECT: the negation is the rejection, not a denial of it.
+        modality = "asserted" if mtype == "REJECT" and _modality(old.trigger) == "denied" else old.modality
         candidates = list(candidates)
-        candidates[main] = Candidate(trigger, actor_tok, target_tok if target_tok is not None else old.target_tok)
+        candidates[main] = Candidate(trigger, actor_tok, target_tok if target_tok is not None else old.target_tok, modality)
         return candidates, mtype, p
     if p < model.propose_threshold:
         return candidates, None, p
