@@ -39,3 +39,11 @@ def test_smoke_run_writes_wellformed_json_and_markdown(shared_data, tmp_path):
     rows = json.loads(out.read_text())["rows"]
     assert {r["facet"] for r in rows} >= {"quotes", "geo", "nope"}
     assert out.with_suffix(".md").read_text().startswith("| facet |")
+
+
+def test_the_smoke_run_covers_every_facet_without_a_skipped_row(shared_data, tmp_path):
+    out = tmp_path / "acc.json"
+    assert accuracy.main(["--smoke", "--data", str(shared_data), "--json", str(out)]) == 0
+    rows = json.loads(out.read_text())["rows"]
+    assert {r["facet"] for r in rows} == set(accuracy.FACETS)
+    assert [r for r in rows if r["note"].startswith("skipped")] == []
