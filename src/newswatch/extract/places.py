@@ -5,8 +5,10 @@ Each candidate is scored: log10(population) + a feature prior (a bare "Jordan" i
 province of such a country ("Georgia" among Ohio towns is the state) + a bonus for a town in a
 state or province the article names + a decisive bonus for a town qualified by its state
 ("Paris, Tenn.") + a bonus for an exact (not alternate) name + a bonus for an admin area when the
-text says "province" or "governorate". Confidence is the logistic of the margin between the best
-and the second-best score.
+text says "province" or "governorate". A second pass adds a bonus to a town or county for each of
+the article's other towns (as read in the first pass) within 100 km: local news names
+neighbouring places. Confidence is the logistic of the margin between the best and the
+second-best score.
 
 The article's geography is voted by its toponyms, each leaving its own vote out (so "Georgia"
 alone cannot make itself the country): countries and states split a vote among the countries
