@@ -122,3 +122,16 @@ def test_continents_sit_at_the_geonames_point(places_of):
     europe = places_of("Floods spread across Europe.")[0]
     assert europe.feature == "continent"
     assert distance_km(europe.latitude, europe.longitude, 48.69, 9.14) < 50
+
+
+def test_a_bare_new_york_is_the_city_and_new_york_state_the_state(places_of):
+    city = places_of("Prices rose in New York on Monday.")[0]
+    assert (city.feature, city.admin1) == ("city", "NY")
+    state = places_of("Farmers across New York state lost crops.")[0]
+    assert (state.feature, state.admin1) == ("admin1", "NY")
+
+
+def test_a_national_capital_wins_a_tie_with_a_town_of_the_story_country(places_of):
+    found = places_of("London and Manchester sent envoys to Washington on Friday.")
+    washington = [p for p in found if p.mentions[0].text == "Washington"][0]
+    assert (washington.country_code, washington.admin1) == ("US", "DC")

