@@ -162,3 +162,16 @@ def test_a_reported_obligation_is_a_request_from_the_speaker_and_the_act_has_not
     assert coded[0][:4] == ("REQUEST", "asserted", "RUS", "SDN")
     straw = events_of("Jack Straw of Britain said the Sudanese government must reach an agreement with the rebels.")
     assert ("AGREE", "asserted") not in [(t, m) for t, m, _, _ in straw]  # no agreement was reached
+
+
+def test_lifting_a_blockade_is_a_retreat_and_lifting_a_political_ban_a_concession():
+    # The official CAMEO->PLOVER table: easing a military blockade or sanctions is RETREAT (0872, 085),
+    # easing a ban on parties is CONCEDE (0812).
+    assert events_of("The Israeli army lifted a blockade on Gaza on Friday.")[0][0] == "RETREAT"
+    assert events_of("The government lifted the ban on opposition parties.")[0][0] == "CONCEDE"
+
+
+def test_a_violent_act_reported_by_a_source_is_the_act_not_an_accusation():
+    coded = events_of("A roadside bomb killed one U.S. soldier near Samarra on Sunday, the military said.")
+    assert coded and coded[0][0] == "ASSAULT"
+    assert "ACCUSE" not in [t for t, _, _, _ in coded]

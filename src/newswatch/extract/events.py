@@ -65,6 +65,10 @@ def _lexicon() -> dict:
         if etype == "SANCTION":
             constraints["halt_verbs"] = set(spec.get("halt_verbs", []))
             constraints["halt_objects"] = set(spec.get("halt_objects", []))
+    # A sense with an object or particle constraint is more specific: try it first
+    # ("lift a blockade" is RETREAT before "lift" is CONCEDE).
+    for lemma, senses in verbs.items():
+        senses.sort(key=lambda sense: (sense[0], lemma) not in constraints["objects"] and (sense[0], lemma) not in constraints["particles"])
     modality = lexicons.load("event_modality")
     return {
         "verbs": verbs, "nouns": nouns, "constraints": constraints,
@@ -576,6 +580,10 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
         before = len(events)
         for c in candidates:
             event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
+            if event is not None:
+                # The sentence's main act sits nearest the root; a purpose clause ("staged
+                # demonstrations to demand reforms") ranks below it.
+                event.confidence = round(max(0.05, event.confidence - DEPTH_PENALTY * min(_depth(c.trigger.token), 4)), 3)
             if event is not None and mtype is not None and event.type == mtype:
                 # The rules and the model agree on the sentence's act: rank it first.
                 event.confidence = round(min(0.95, event.confidence + 0.15 * p), 3)
@@ -592,6 +600,7 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
 
 
 FALLBACK_CONFIDENCE = 0.5
+DEPTH_PENALTY = 0.03
 
 
 def _commitment(event: Event, trigger: Trigger) -> Event | None:
