@@ -329,6 +329,7 @@ def test_real_store_serves_posted_articles_as_events(tmp_path, analyzer, example
             assert client.get("/series").status_code == 200
             assert client.get("/alerts").status_code == 200
             assert client.get("/report").status_code == 200
+            assert all(row["cluster_id"] for row in page["items"])  # merged before the response
             unknown_country = client.get("/events", params={"country": "ZZZ"})
             assert unknown_country.status_code == 422 and error_of(unknown_country)["field"] == "country"
 
