@@ -337,3 +337,17 @@ def test_an_incremental_recluster_agrees_with_a_full_one(filled):
     filled.recluster(full=True)
     assert {r["id"]: r["cluster_id"] for r in filled.query_events(limit=None)} == incremental
     assert None not in incremental.values()
+
+
+def test_exported_files_and_folders_get_the_usual_permissions_not_private_temp_ones(filled, tmp_path):
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        (csv_path,) = export(filled, "csv", tmp_path / "csv")
+        parquet_paths = export(filled, "parquet", tmp_path / "pq")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(csv_path.stat().st_mode) == 0o644
+    assert parquet_paths and {stat.S_IMODE(p.stat().st_mode) for p in parquet_paths} <= {0o644, 0o755}

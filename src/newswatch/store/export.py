@@ -30,6 +30,12 @@ PARQUET_TABLES = {
 UNKNOWN_DAY = "unknown"
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_path(final: Path, is_dir: bool = False) -> Iterator[Path]:
     """A temporary path beside `final`; renamed onto it when the block succeeds, removed if not."""
@@ -42,6 +48,9 @@ def atomic_path(final: Path, is_dir: bool = False) -> Iterator[Path]:
         temp = Path(name)
     try:
         yield temp
+        # mkstemp/mkdtemp create private (0600/0700) entries; the result should get the
+        # permissions any new file or folder gets here.
+        temp.chmod((0o777 if is_dir else 0o666) & ~_umask())
         if is_dir:
             old = None
             if final.exists():
