@@ -64,7 +64,8 @@ def features(sent: SpacySpan, rule_triggers: list[tuple[str, str]] = ()) -> list
     out: set[str] = set()
     lemmas = [_lemma(t) for t in sent if t.is_alpha and not t.is_stop]
     out.update(f"w={lem}" for lem in lemmas)
-    for i, pred in enumerate(_predicates(sent)):
+    preds = _predicates(sent)
+    for i, pred in enumerate(preds):
         tag = "root" if i == 0 else "said"
         lem = _lemma(pred)
         out.add(f"{tag}={lem}")
@@ -97,7 +98,6 @@ def features(sent: SpacySpan, rule_triggers: list[tuple[str, str]] = ()) -> list
     kinds = _lexicon_types()
     for t in sent:
         out.update(f"lex={k}" for k in kinds.get(_lemma(t), ()))
-    preds = _predicates(sent)
     modal = set()
     for pred in preds:
         for c in [pred, *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp", "dobj", "obj"))]:

@@ -170,6 +170,7 @@ def _capitals() -> frozenset[int]:
     return frozenset(ids)
 
 
+@functools.lru_cache(maxsize=1)
 def _state_abbreviations() -> dict[str, str]:
     table = lexicons.load("geo_aliases").get("us_state_abbreviations", {})
     return {abbr: code for code, abbrs in table.items() for abbr in abbrs}
@@ -195,27 +196,25 @@ def extract_places(doc: Doc, entities: list[Entity]) -> list[Place]:
             if country:
                 geo.add(entity.id, Counter({country.country_code: len(entity.mentions)}), Counter())
 
-    def rank(entity: Entity, anchors: dict[str, Candidate]) -> list[tuple[float, Candidate]]:
+    def base_scores(entity: Entity) -> list[tuple[float, Candidate]]:
         candidates = lookups[entity.id]
         cue = _admin_cue(text, entity.mentions)
         qualifier = _qualifiers(text, entity.mentions, gaz)
         countries, admins = geo.without(entity.id)
         big_towns = {c.country_code for c in candidates if c.feature == "city" and c.population >= BIG_TOWN}
-        others = [a for key, a in anchors.items() if key != entity.id]
-        scored = [
-            (_score(c, entity.name, countries, admins, cue, qualifier, big_towns) + _nearby_bonus(c, others), c)
-            for c in candidates
-        ]
-        return sorted(scored, key=lambda sc: -sc[0])
+        return [(_score(c, entity.name, countries, admins, cue, qualifier, big_towns), c) for c in candidates]
 
-    # Two passes: the first picks each toponym's best reading; the second rewards readings of a
-    # town near the other towns the article names (local news names neighbouring places).
+    # Two passes over the same scores: the first picks each toponym's best reading; the second
+    # rewards readings of a town near the other towns the article names (local news names
+    # neighbouring places).
     resolvable = [e for e in toponyms if lookups[e.id]]
-    first = {e.id: rank(e, {})[0][1] for e in resolvable}
+    scores = {e.id: base_scores(e) for e in resolvable}
+    first = {eid: max(scored, key=lambda sc: sc[0])[1] for eid, scored in scores.items()}
     anchors = {eid: c for eid, c in first.items() if c.feature in LOCAL_FEATURES}
     places = []
     for entity in resolvable:
-        scored = rank(entity, anchors)
+        others = [a for key, a in anchors.items() if key != entity.id]
+        scored = sorted(((s + _nearby_bonus(c, others), c) for s, c in scores[entity.id]), key=lambda sc: -sc[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
         confidence = round(1 / (1 + math.exp(-margin)), 3)
