@@ -27,6 +27,11 @@ Matching rules:
   events whose actor has a code (as PETRARCH reports only coded events) and whose modality is
   asserted or background (possible, future, hedged and denied events are not claims that an
   event happened). P = matched / predicted, R = matched / gold, F1 their harmonic mean.
+- PETR2 only, following its gold conventions: an actor or target the coder found but could not
+  code is "---" (PETR2 codes "Insurgents bombarded ... Syria" as ---, ASSAULT, SYR), and such an
+  event counts when its other side is coded; a joint act (CONSULT, COOPERATE, AGREE) that PETR2
+  codes in both directions (LBN->USA and USA->LBN for one meeting) is one gold event, matched by
+  a prediction in either direction.
 
 Systems, all in one run: newswatch (the rule coder plus the learned event-type model of
 extract/event_model.py), rules-only (the same coder with NEWSWATCH_EVENT_MODEL=0), a
@@ -55,6 +60,7 @@ from bench.common import PRF, Row, data_dir
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 COUNTED_MODALITIES = {"asserted", "background"}
+PETR2_UNCODED = "---"
 
 
 def load_plover(path: Path, limit: int | None = None) -> list[dict]:
@@ -125,12 +131,40 @@ def _top(brief):
     return max(brief.events, key=lambda e: e.confidence, default=None)
 
 
-def _tuples(brief) -> list[tuple]:
-    return [
-        (e.actor.code[:3], e.type, ((e.target.code or "")[:3] or None) if e.target else None)
-        for e in brief.events
-        if e.modality in COUNTED_MODALITIES and e.actor is not None and e.actor.code
-    ]
+def _tuples(brief, uncoded: str | None = None) -> list[tuple]:
+    """(actor, type, target) of the counted events. With `uncoded` (PETR2's "---"), an actor or
+    target the coder found but could not code is written so, and an event whose actor is uncoded
+    counts when its target is coded, as PETR2's gold codes such events."""
+
+    def code(actor) -> str | None:
+        if actor is None:
+            return None
+        return actor.code[:3] if actor.code else uncoded
+
+    out = []
+    for e in brief.events:
+        if e.modality not in COUNTED_MODALITIES or e.actor is None:
+            continue
+        actor, target = code(e.actor), code(e.target)
+        if actor is None or (actor == uncoded and (target is None or target == uncoded)):
+            continue
+        out.append((actor, e.type, target))
+    return out
+
+
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+def _match_petr2(predicted: list[tuple], gold: list[tuple]) -> PRF:
+    """PETR2 codes a meeting between A and B twice, A->B and B->A: for joint types the two
+    codings are one gold event, matched by a prediction in either direction."""
+
+    def key(t: tuple) -> tuple:
+        actor, etype, target = t
+        return (etype, frozenset((actor, target))) if etype in SYMMETRIC else t
+
+    unique = list(dict.fromkeys(key(g) for g in gold))
+    return _match([key(p) for p in predicted], unique)
 
 
 def _match_plover(predicted: list[tuple], record: dict) -> PRF:
@@ -276,10 +310,10 @@ def run(data: Path, limit: int | None = None) -> list[Row]:
     type_pairs: dict[str, list] = {system: [] for system in totals}
     for k, s in enumerate(petr):
         for system, briefs in coded.items():
-            _add(totals[system], _match(_tuples(briefs[k]), s["codings"]))
+            _add(totals[system], _match_petr2(_tuples(briefs[k], uncoded=PETR2_UNCODED), s["codings"]))
             if s["codings"]:
                 type_pairs[system].append((s["codings"][0][1], _top(briefs[k]).type if _top(briefs[k]) else "NONE"))
-        _add(totals["keyword-only"], _match(_keyword_tuples(keyword, s["text"]), s["codings"]))
+        _add(totals["keyword-only"], _match_petr2(_keyword_tuples(keyword, s["text"]), s["codings"]))
         if s["codings"]:
             type_pairs["keyword-only"].append((s["codings"][0][1], keyword.code(s["text"])[0] or "NONE"))
     for system, prf in totals.items():

@@ -41,19 +41,29 @@ def _macro_f1(gold: list[str], pred: list[str]) -> float:
 
 
 def featurize(records: list[dict]) -> tuple[list[list[str]], list[list[str]]]:
-    """Feature names and rule-trigger types of each record (the whole record text as one span)."""
+    """Feature names of each record (the whole record text as one span) and the event types the
+    rules alone code for it, most confident first (what the full pipeline reports without the model)."""
+    import os
+
     from newswatch import nlp as nlp_mod
     from newswatch.extract import event_model, events
+    from newswatch.pipeline import Analyzer, ArticleInput
 
     nlp = nlp_mod.load()
-    names, rule_types = [], []
+    names = []
     for doc in nlp.pipe(r["text"] for r in records):
         span = doc[:]
-        candidates = events.rule_candidates(span)
-        names.append(event_model.features(span, events.rule_trigger_names(candidates)))
-        # The main rule event: the one nearest the root, as extract/events.py re-types it.
-        ordered = sorted(range(len(candidates)), key=lambda k: (events._depth(candidates[k].trigger.token), k))
-        rule_types.append([candidates[k].trigger.type for k in ordered])
+        names.append(event_model.features(span, events.rule_trigger_names(events.rule_candidates(span))))
+    saved = os.environ.get("NEWSWATCH_EVENT_MODEL")
+    os.environ["NEWSWATCH_EVENT_MODEL"] = "0"
+    try:
+        briefs = Analyzer().analyze_many(ArticleInput(text=r["text"], published=r["date"]) for r in records)
+        rule_types = [[e.type for e in sorted(b.events, key=lambda e: -e.confidence)] for b in briefs]
+    finally:
+        if saved is None:
+            del os.environ["NEWSWATCH_EVENT_MODEL"]
+        else:
+            os.environ["NEWSWATCH_EVENT_MODEL"] = saved
     return names, rule_types
 
 
@@ -97,11 +107,11 @@ def _oof(names, labels, C, weight, min_df):
     return out
 
 
-def _decide(rules: list[str], model: tuple[str, float], retype: float, propose: float) -> str:
+def _decide(rules: list[str], model: tuple[str, float], agree: float, retype: float, propose: float) -> str:
     """The sentence type extract/events.py would report (actor availability aside)."""
     mtype, p = model
     if mtype in rules:
-        return mtype
+        return mtype if p >= agree else rules[0]
     if rules:
         return mtype if p >= retype else rules[0]
     return mtype if p >= propose else "NONE"
@@ -137,14 +147,15 @@ def main() -> None:
 
     # Re-typing and proposing are kept conservative (>= 0.4): full articles have many more
     # sentences without a gold-set event than these one-event sentences.
-    grid = [round(0.05 * k, 2) for k in range(8, 20)]
+    # 1.01 never fires: the model is left out when it does not beat the rules.
+    grid = [round(0.05 * k, 2) for k in range(8, 20)] + [1.01]
     scored = []
-    for retype, propose in itertools.product(grid, grid):
-        pred = [_decide(rt, m, retype, propose) for rt, m in zip(rule_types, oof)]
+    for agree, retype, propose in itertools.product([0.0, *grid], grid, grid):
+        pred = [_decide(rt, m, agree, retype, propose) for rt, m in zip(rule_types, oof)]
         # Prefer higher thresholds on ties: trust the rules unless the model is clearly better.
-        scored.append((round(_macro_f1(labels, pred), 6), retype, propose))
-    f1_combined, retype, propose = max(scored)
-    print(f"cross-validated rules + model (dev): macro-F1 {f1_combined:.3f} with retype >= {retype}, propose >= {propose}")
+        scored.append((round(_macro_f1(labels, pred), 6), agree, retype, propose))
+    f1_combined, agree, retype, propose = max(scored)
+    print(f"cross-validated rules + model (dev): macro-F1 {f1_combined:.3f} with agree >= {agree}, retype >= {retype}, propose >= {propose}")
 
     clf, vocab = _fit(names, labels, C, weight, min_df)
     features = sorted(vocab, key=vocab.get)
@@ -154,6 +165,7 @@ def main() -> None:
         "vocabulary": features,
         "coef": [[round(float(w), 4) for w in row] for row in clf.coef_],
         "intercept": [round(float(b), 4) for b in clf.intercept_],
+        "agree_threshold": agree,
         "retype_threshold": retype,
         "propose_threshold": propose,
         "meta": {

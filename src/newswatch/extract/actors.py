@@ -30,7 +30,18 @@ def _table() -> dict:
         "holders": lex["office_holders"],
         "sector_of_noun": sector_of_noun,
         "title_sectors": lex["title_sectors"],
+        "quantity_heads": frozenset(lex.get("quantity_heads", [])),
     }
+
+
+def sector_of_noun(word: str) -> str | None:
+    """The sector a group noun names ("troops" MIL, "students" CVL), if the lexicon has it."""
+    return _table()["sector_of_noun"].get(word)
+
+
+def is_quantity_head(word: str) -> bool:
+    """Whether a noun counts a group rather than naming it ("hundreds of UN troops")."""
+    return word in _table()["quantity_heads"]
 
 
 def _alpha3(alpha2: str | None) -> str | None:

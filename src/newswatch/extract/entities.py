@@ -63,7 +63,28 @@ def _titles() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    return lexicons.load("demonyms")
+    """Nationality words -> ISO-3: our lexicon first, then countryinfo's demonym of each country
+    (singular and plural), leaving out words that more than one country uses."""
+    from countryinfo import CountryInfo
+    from countryinfo.exceptions import CountryNotFoundError
+
+    found: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        try:
+            word = CountryInfo(country.alpha_3).demonym()
+        except (CountryNotFoundError, ValueError, KeyError, TypeError):
+            continue
+        if word:
+            for form in (word, word if word.endswith(("s", "sh", "ch", "ese")) else word + "s"):
+                found.setdefault(form, set()).add(country.alpha_3)
+    table = {word: codes.pop() for word, codes in found.items() if len(codes) == 1}
+    table.update(lexicons.load("demonyms"))
+    return table
+
+
+def demonym_country(word: str) -> str | None:
+    """ISO-3 code of a nationality word ("Gambian" GMB), if known."""
+    return _demonyms().get(word)
 
 
 def iso3(alpha2: str | None) -> str | None:
@@ -297,7 +318,7 @@ def _describe_person(doc: Doc, m: _Mention, entity: Entity) -> None:
     if run:
         toks = list(doc[run[0] : run[1]])
         # Leading place, nationality and party words describe the person, not the title.
-        while toks and (toks[0].ent_type_ in ("GPE", "NORP", "LOC") or toks[0].text in titles["party"]) and toks[0].lower_ not in titles["words"]:
+        while toks and (toks[0].ent_type_ in ("GPE", "NORP", "LOC") or toks[0].text in titles["party"] or toks[0].text in demonyms) and toks[0].lower_ not in titles["words"]:
             tok = toks.pop(0)
             if tok.text in demonyms and entity.country is None:
                 entity.country = demonyms[tok.text]

@@ -147,6 +147,7 @@ class EventTypeModel:
         self.index: dict[str, int] = {f: i for i, f in enumerate(spec["vocabulary"])}
         self.coef: list[list[float]] = spec["coef"]  # one row per class, one column per feature
         self.intercept: list[float] = spec["intercept"]
+        self.agree_threshold: float = spec.get("agree_threshold", 0.0)
         self.retype_threshold: float = spec.get("retype_threshold", 0.5)
         self.propose_threshold: float = spec.get("propose_threshold", 0.6)
         self.meta: dict = spec.get("meta", {})

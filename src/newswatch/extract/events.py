@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import lexicons
 from ..schema import Actor, Brief, Event, Source, Span
-from .actors import ActorCoder
+from .actors import ActorCoder, is_quantity_head, sector_of_noun
+from .entities import demonym_country
 from .quantities import extract_quantities, find_equipment
 
 TARGET_PREPS = {"against", "on", "with", "at", "toward", "towards", "upon"}
@@ -46,7 +47,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "halt_verbs": set(), "halt_objects": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set()}
     for etype, spec in lex.items():
         if etype == "wrongdoing":
             continue
@@ -65,6 +66,9 @@ def _lexicon() -> dict:
         if etype == "SANCTION":
             constraints["halt_verbs"] = set(spec.get("halt_verbs", []))
             constraints["halt_objects"] = set(spec.get("halt_objects", []))
+        if etype == "PROTEST":
+            constraints["obstruct"] = set(spec.get("obstruct_by_non_state", []))
+            constraints["state_sectors"] = set(spec.get("state_sectors", []))
     # A sense with an object or particle constraint is more specific: try it first
     # ("lift a blockade" is RETREAT before "lift" is CONCEDE).
     for lemma, senses in verbs.items():
@@ -76,6 +80,7 @@ def _lexicon() -> dict:
         "modality": {k: set(v) for k, v in modality.items() if k != "commitment"},
         "speech": set(lexicons.load("speech_cues")["verbs"]),
         "commitment": {k: set(v) for k, v in modality["commitment"].items()},
+        "request_words": {w.split()[0] for w in lex["REQUEST"]["verbs"] + lex["REQUEST"]["nouns"]},
     }
 
 
@@ -142,7 +147,15 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             if key is not None:
                 etype, cameo = lex["nouns"][key]
                 found.append(Trigger(etype, cameo, tok, nominal=True))
-    return found
+    # "signed an agreement", "lodged a protest": the verb codes the act; its object noun is
+    # not a second one.
+    # "Demonstrators launched missiles": a participant noun as the subject of another act
+    # names who acts; it is not a protest of its own.
+    verbal = {t.token.i for t in found if not t.nominal}
+    return [
+        t for t in found
+        if not (t.nominal and t.token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and t.token.head.i in verbal)
+    ]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -155,6 +168,8 @@ def _subject(verb: Token) -> Token | None:
                     return g
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)  # "Russia continues to position itself"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
+        return _subject(verb.head.head)  # "The party issued a declaration demanding ..."
     return None
 
 
@@ -164,6 +179,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         actor = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))), None)
         target = None
         preps = NOMINAL_TARGET_PREPS if trigger.type in ("MOBILIZE", "ASSAULT") else TARGET_PREPS
+        if trigger.type in ("AID", "CONSULT", "SUPPORT", "REQUEST"):
+            preps = preps | {"to"}  # "military aid to Mozambique", "a visit to Beirut", "an appeal to the UN"
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
             target = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in LIGHT_VERBS:
@@ -199,9 +216,33 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
                 break
     if trigger.type == "MOBILIZE" and target is not None and _has_military([target]):
         target = None  # what is moved is a quantity, not a target
+    if target is not None and not _is_party(target):
+        # The object is a thing ("ratified an agreement with the EU", "will supply arms to
+        # Israel"): the party is the one it is with, on, against or to.
+        party = _prep_object(target, PARTY_PREPS) or _prep_object(tok, PARTY_PREPS)
+        if party is not None and _is_party(party):
+            target = party
     if target is not None and target.dep_ == "xcomp":
         target = None
     return actor, target
+
+
+PARTY_PREPS = ("with", "on", "against", "at", "to", "toward", "towards", "upon")
+
+
+def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj
+    return None
+
+
+def _is_party(tok: Token) -> bool:
+    """Whether a role filler names someone (a country, group, person or people), not a thing."""
+    if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    return sector_of_noun(tok.lemma_.lower()) is not None or sector_of_noun(tok.lower_) is not None
 
 
 def _modality(trigger: Trigger) -> str:
@@ -240,6 +281,12 @@ def _modality(trigger: Trigger) -> str:
         return "future"  # a purpose: "centers ... to train and equip rebels"
     if near & (words["future"] | words["obligation"]):
         return "future"  # an act someone must do has not happened yet
+    if any(c.lower_ == "would" and c.dep_ == "aux" for c in tok.children) and any(t.lemma_ in _lexicon()["speech"] for t in chain[1:]):
+        return "future"  # reported intention: "said they would boycott"
+    if not trigger.nominal and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.lemma_.lower() in _lexicon()["commitment"]["heads"]:
+        return "future"  # "have sworn to fight": promised, not yet done
+    if any(t.lemma_.lower() in _lexicon()["request_words"] for t in chain[1:3]):
+        return "future"  # "urged the EC to support the PLO": asked for, not done
     if near & words["background"]:
         return "background"
     return "asserted"
@@ -267,31 +314,37 @@ class _Coder:
             return None
         if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "we"):
             # "The United States announced it would prohibit aid": the speaker is "it".
-            head = tok.head
-            for _ in range(4):
-                if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
-                    speaker = _subject(head)
-                    if speaker is not None and speaker.pos_ != "PRON":
-                        return self.actors.code(speaker)
-                if head.head.i == head.i:
-                    break
-                head = head.head
-            return None
+            speaker = _speaker_of(tok)
+            return self.actors.code(speaker) if speaker is not None else None
         if tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she"):
             entity = self.actors.mentions.person_before(tok.idx)
             if entity is not None:
                 code, sector = self.actors.entity_code(entity)
                 return Actor(text=tok.text, entity_id=entity.id, code=code, sector=sector, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
             return None
+        if tok.pos_ == "NUM" or is_quantity_head(tok.lemma_.lower()):
+            # "Hundreds of UN troops withdrew": the troops act, not the number.
+            counted = _prep_object(tok, ("of",))
+            if counted is not None:
+                return self.actor(counted)
         return self.actors.code(tok)
 
     def country_in(self, tokens, base: Actor | None, avoid: str | None = None, exclude: Token | None = None) -> Actor | None:
         """An actor coded from the first country, capital or nationality among `tokens`."""
         skip = set(range(exclude.left_edge.i, exclude.right_edge.i + 1)) if exclude is not None else set()
         for tok in tokens:
-            if tok.i in skip or tok.ent_type_ not in ("GPE", "NORP") or tok.ent_iob_ != "B":
+            if tok.i in skip:
                 continue
-            coded = self.actors.code(tok)
+            if tok.ent_type_ in ("GPE", "NORP") and tok.ent_iob_ == "B":
+                end = tok.i + 1
+                while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+                    end += 1
+                coded = self.actors.code(tok.doc[tok.i : end].root)  # "the Ivory Coast": its root
+            elif (country := demonym_country(tok.text)) is not None:
+                # A nationality the tagger put inside another name ("British Defence Secretary").
+                coded = Actor(text=tok.text, code=country, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+            else:
+                continue
             if coded is not None and coded.code and coded.code != avoid and len(coded.code) == 3:
                 if base is None:
                     return coded
@@ -343,7 +396,10 @@ class _Coder:
         return Source(kind="outlet", name=self.brief.article.outlet) if self.brief.article.outlet else None, None
 
     def confidence(self, sent: SpacySpan, trigger: Trigger, actor: Actor | None, target: Actor | None) -> float:
-        score = 0.45 if trigger.nominal else 0.55
+        # A noun trigger that a verb governs as its object reads as that verb's act
+        # ("Italy announced a suspension of air links", "Russia launched airstrikes").
+        verbal = not trigger.nominal or (trigger.token.dep_ in ("dobj", "obj") and trigger.token.head.pos_ == "VERB")
+        score = 0.55 if verbal else 0.45
         if actor is not None and actor.code:
             score += 0.2
         if target is not None and target.code:
@@ -461,10 +517,45 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         out.append(Candidate(Trigger("MOBILIZE", "15", verb, nominal=False), subject, None))
     for verb, speaker, addressee in _obligations(sent):
         out.append(Candidate(Trigger("REQUEST", _default_cameo("REQUEST"), verb, nominal=False), speaker, addressee, "asserted"))
+    obstruct = _lexicon()["constraints"]["obstruct"]
     for trigger in _triggers(sent):
         actor_tok, target_tok = _roles(trigger)
+        if trigger.token.lemma_.lower() in obstruct and trigger.type != "PROTEST" and _non_state(actor_tok, coder):
+            # Protesters, workers or rebels blocking roads obstruct passage: CAMEO 144, PROTEST.
+            trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         out.append(Candidate(trigger, actor_tok, target_tok))
     return out
+
+
+def _speaker_of(pronoun: Token) -> Token | None:
+    """The named speaker a reported "it/they/we" stands for, if a speech verb is near."""
+    head = pronoun.head
+    for _ in range(4):
+        if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
+            speaker = _subject(head)
+            return speaker if speaker is not None and speaker.pos_ != "PRON" else None
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def _non_state(actor_tok: Token | None, coder: "_Coder | None") -> bool:
+    """Whether a role is filled by people not acting for a state (students, workers, rebels)."""
+    if actor_tok is not None and actor_tok.pos_ == "PRON":
+        actor_tok = _speaker_of(actor_tok)  # "farmers said they would blockade Paris"
+    if actor_tok is None:
+        return False
+    state = _lexicon()["constraints"]["state_sectors"]
+    if coder is not None:
+        actor = coder.actor(actor_tok)
+        sector = actor.sector if actor is not None else None
+    else:
+        sector = sector_of_noun(actor_tok.lemma_.lower())
+    if sector:
+        return sector not in state
+    # A nationality ("young Algerians") or a common noun ("farmers"), not a country or a person.
+    return actor_tok.ent_type_ == "NORP" or (not actor_tok.ent_type_ and actor_tok.pos_ == "NOUN")
 
 
 def _obligations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
@@ -514,7 +605,8 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
     prediction = model.predict(sent, rule_trigger_names(candidates))
     mtype, p = prediction.type, prediction.probability
     if any(c.trigger.type == mtype for c in candidates):
-        return candidates, mtype, p
+        # Agreement ranks that candidate first, when the model is sure enough.
+        return candidates, (mtype if p >= model.agree_threshold else None), p
     if candidates:
         if p < model.retype_threshold:
             return candidates, None, p
@@ -587,9 +679,13 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
             if event is not None and mtype is not None and event.type == mtype:
                 # The rules and the model agree on the sentence's act: rank it first.
                 event.confidence = round(min(0.95, event.confidence + 0.15 * p), 3)
+            commitment = _commitment(event, c.trigger) if event is not None else None
+            if event is not None and c.modality is None and event.modality in UNASSERTED:
+                # What is requested, planned or possible ranks below what the sentence asserts
+                # ("students staged demonstrations to demand reforms" is first a PROTEST).
+                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
             add(event)
-            if event is not None:
-                add(_commitment(event, c.trigger))
+            add(commitment)
         if len(events) == before and (c := _lexicon_fallback(sent)) is not None:
             event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
             if event is not None:
@@ -601,6 +697,8 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
 
 FALLBACK_CONFIDENCE = 0.5
 DEPTH_PENALTY = 0.03
+UNASSERTED_PENALTY = 0.1
+UNASSERTED = ("future", "possible", "hedged")
 
 
 def _commitment(event: Event, trigger: Trigger) -> Event | None:
@@ -617,7 +715,8 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     words = _lexicon()["commitment"]
     tok = trigger.token
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    head = tok.head if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i else None
+    infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    head = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive) and tok.head.i != tok.i else None
     committed = bool(auxes & words["auxiliaries"]) or (head is not None and head.lemma_.lower() in words["heads"])
     if not committed:
         return None
