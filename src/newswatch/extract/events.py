@@ -437,8 +437,14 @@ class _Coder:
         if (target is None or not target.code) and trigger.type not in ("MOBILIZE",):
             # The acted-on side is often named only as a place or a nationality: the first
             # other country inside the target phrase, else elsewhere in the sentence.
-            inside = self.country_in(target_tok.subtree, target, avoid=actor_code) if target_tok is not None else None
+            # Inside the phrase the actor's own country may be meant ("Uganda's president
+            # threatened to ban Ugandan opposition candidates").
+            inside = self.country_in(target_tok.subtree, target) if target_tok is not None else None
             target = inside or self.country_in(sent, target, avoid=actor_code, exclude=actor_tok) or target
+            if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and _is_party(target_tok):
+                # No other country in sight: people acted on at home ("Egyptian police dispersed
+                # demonstrators") are the actor's compatriots. A guess, as coders of this kind make.
+                target = target.model_copy(update={"code": actor_code})
         date, date_end, date_source = self.when(sent)
         exclude = {a.entity_id for a in (actor, target) if a is not None and a.entity_id}
         source, quote_id = self.attribution(trigger)
