@@ -91,8 +91,9 @@ def test_office_holders_are_coded_by_the_article_date(analyzer):
     text = "Barack Obama met Vladimir Putin in Moscow on Monday."
     in_office = analyzer.analyze(text, published=dt.date(2015, 9, 29))
     out_of_office = analyzer.analyze(text, published=dt.date(2019, 9, 29))
-    assert find(in_office, "CONSULT")[0].actor.code == "USA"
-    assert find(out_of_office, "CONSULT")[0].actor.code is None
+    assert (find(in_office, "CONSULT")[0].actor.code, find(in_office, "CONSULT")[0].actor.sector) == ("USA", "GOV")
+    # Out of office he is still American, but no longer the government.
+    assert (find(out_of_office, "CONSULT")[0].actor.code, find(out_of_office, "CONSULT")[0].actor.sector) == ("USA", None)
 
 
 @pytest.mark.parametrize(
@@ -175,3 +176,43 @@ def test_a_violent_act_reported_by_a_source_is_the_act_not_an_accusation():
     coded = events_of("A roadside bomb killed one U.S. soldier near Samarra on Sunday, the military said.")
     assert coded and coded[0][0] == "ASSAULT"
     assert "ACCUSE" not in [t for t, _, _, _ in coded]
+
+
+def test_aid_received_from_someone_is_aid_given_by_them(analyzer):
+    brief = analyzer.analyze("Georgian demonstrators received weapons from the Georgian government.")
+    aid = find(brief, "AID", trigger="received")[0]
+    assert (aid.actor.text, aid.target.text) == ("the Georgian government", "Georgian demonstrators")
+
+
+def test_receiving_a_letter_is_not_aid():
+    assert "AID" not in [t for t, _, _, _ in events_of("The minister received a letter from Iran.")]
+
+
+def test_a_weapon_named_as_the_doer_stands_for_whoever_fired_it(analyzer):
+    brief = analyzer.analyze("The airliner was shot down by a missile fired by pro-Russia rebels.")
+    actors = {e.actor.text for e in brief.events if e.trigger.text == "shot"}
+    assert actors == {"pro-Russia rebels"}
+
+
+def test_a_group_for_or_against_a_country_is_not_coded_as_that_country(analyzer):
+    brief = analyzer.analyze("Pro-Russian separatists attacked Ukrainian troops.")
+    attack = find(brief, "ASSAULT")[0]
+    assert attack.actor.code != "RUS"
+    assert attack.target.code == "UKR"
+
+
+def test_a_country_the_tagger_mistook_for_a_person_is_still_a_country(analyzer):
+    brief = analyzer.analyze("Sri Lanka has established diplomatic ties with Iran.")
+    assert find(brief, "SUPPORT")[0].actor.code == "LKA"
+
+
+def test_a_protest_with_no_one_named_opposite_is_against_the_protesters_own_government(analyzer):
+    brief = analyzer.analyze("Thousands of Indonesian students staged demonstrations in Jakarta on Saturday.")
+    protest = find(brief, "PROTEST")[0]
+    assert (protest.target.code, protest.target.sector) == ("IDN", "GOV")
+    assert protest.target.span is None  # inferred, not read in the text
+
+
+def test_who_is_asked_is_the_subject_of_what_is_asked(analyzer):
+    brief = analyzer.analyze("The United States demanded that Iran halt its nuclear program.")
+    assert find(brief, "REQUEST", "USA")[0].target.code == "IRN"

@@ -51,14 +51,32 @@ def _alpha3(alpha2: str | None) -> str | None:
     return country.alpha_3 if country else None
 
 
-def office_holder(name: str, on: dt.date | None) -> tuple[str, str] | None:
-    """Code of a named office holder on a date; a lone surname matches a listed full name."""
-    for row in _table()["holders"]:
-        if row["name"] != name and not (" " not in name and row["name"].split()[-1] == name):
-            continue
+def office_holder(name: str, on: dt.date | None) -> tuple[str | None, str | None] | None:
+    """Code of a named office holder on a date; a lone surname matches a listed full name.
+    Outside every listed term the person keeps their country, without the office's sector
+    (Obama before 2009 is USA, not USA GOV)."""
+    rows = [
+        row for row in _table()["holders"]
+        if row["name"] == name or (" " not in name and row["name"].split()[-1] == name)
+    ]
+    for row in rows:
         start, end = row.get("valid_from"), row.get("valid_to")
         if on is None or ((start is None or start <= on) and (end is None or on < end)):
             return row["code"], row["sector"]
+    countries = {row["code"] for row in rows if len(row["code"]) == 3}
+    if len(countries) == 1:
+        return countries.pop(), None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def country_named(name: str) -> str | None:
+    """ISO-3 code of the country with exactly this name ("Malaysia", "Sri Lanka"), else None."""
+    if not name[:1].isupper():
+        return None
+    for place in gazetteer.load().lookup(name):
+        if place.feature == "country" and place.name == name:
+            return _alpha3(place.country_code)
     return None
 
 
@@ -88,10 +106,13 @@ class ActorCoder:
 
     def entity_code(self, entity: Entity) -> tuple[str | None, str | None]:
         table = _table()
+        if entity.type != "GPE" and (country := country_named(entity.name)) is not None:
+            return country, "GOV"  # the tagger's "Sri Lanka" PERSON or "Mozambique" NORP
         if entity.type == "PERSON":
-            if held := office_holder(entity.name, self.published):
-                return held
+            held = office_holder(entity.name, self.published)
             sector = _title_sector(entity.titles)
+            if held is not None:
+                return held[0], held[1] or sector
             if entity.affiliation and entity.affiliation in table["orgs"]:
                 org = table["orgs"][entity.affiliation]
                 return org["code"], sector or org["sector"]
@@ -134,6 +155,8 @@ class ActorCoder:
         if head_entity is None and modifier_entity is not None:
             entity = modifier_entity
             code, _ = self.entity_code(modifier_entity)
+            if any(t.lower_ in ("pro", "anti") for t in phrase):
+                code = None  # "pro-Russia rebels" are not Russia's
             sector = sector_noun
             if modifier_entity.type == "PERSON" and (held := office_holder(modifier_entity.name, self.published)):
                 code = held[0]

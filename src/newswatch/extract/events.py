@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import lexicons
 from ..schema import Actor, Brief, Event, Source, Span
-from .actors import ActorCoder, is_quantity_head, sector_of_noun
+from .actors import ActorCoder, country_named, is_quantity_head, sector_of_noun
 from .entities import demonym_country
 from .quantities import extract_quantities, find_equipment
 
@@ -40,6 +40,8 @@ class Trigger:
     cameo: str
     token: Token
     nominal: bool
+    # The giver is behind "from" and the subject receives ("received weapons from Y").
+    received: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +76,9 @@ def _lexicon() -> dict:
     for lemma, senses in verbs.items():
         senses.sort(key=lambda sense: (sense[0], lemma) not in constraints["objects"] and (sense[0], lemma) not in constraints["particles"])
     modality = lexicons.load("event_modality")
+    received = lex["AID"].get("received_from", {})
     return {
+        "received": {"verbs": set(received.get("verbs", [])), "objects": set(received.get("objects", []))},
         "verbs": verbs, "nouns": nouns, "constraints": constraints,
         "wrongdoing": set(lex.get("wrongdoing", [])),
         "modality": {k: set(v) for k, v in modality.items() if k != "commitment"},
@@ -106,6 +110,13 @@ def _objects(tok: Token) -> list[Token]:
     return out
 
 
+def _received_aid(tok: Token, objects: set[str]) -> bool:
+    """Whether the verb receives aid from someone ("received weapons from the government")."""
+    received = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    giver = _prep_object(tok, ("from",)) or next((g for o in received if (g := _prep_object(o, ("from",))) is not None), None)
+    return giver is not None and _is_party(giver) and any(o.lemma_.lower() in objects or o.lower_ in objects for o in received)
+
+
 def _has_military(tokens: list[Token]) -> bool:
     for tok in tokens:
         phrase = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
@@ -120,11 +131,14 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
     found = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lex["verbs"] and tok.dep_ not in ("amod", "compound"):
+        if tok.pos_ == "VERB" and (lemma in lex["verbs"] or lemma in lex["received"]["verbs"]) and tok.dep_ not in ("amod", "compound"):
             objects = _objects(tok)
             object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
             particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
-            for etype, cameo, needs in lex["verbs"][lemma]:
+            if lemma in lex["received"]["verbs"] and _received_aid(tok, lex["received"]["objects"]):
+                found.append(Trigger("AID", "070", tok, nominal=False, received=True))
+                continue
+            for etype, cameo, needs in lex["verbs"].get(lemma, []):
                 if needs and needs not in particles and needs not in object_lemmas:
                     continue
                 if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
@@ -165,12 +179,48 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             for g in child.children:
                 if g.dep_ == "pobj":
-                    return g
+                    return _wielder(g)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)  # "Russia continues to position itself"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
         return _subject(verb.head.head)  # "The party issued a declaration demanding ..."
     return None
+
+
+DOMESTIC_BY_DEFAULT = ("PROTEST", "COERCE")
+
+
+def _country_name(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    return country.name if country else code
+
+
+def _pro(tok: Token) -> bool:
+    """Whether a country is named as what a group is for or against ("pro-Russia rebels")."""
+    before = [tok.doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
+    return bool(before) and (before[-1] in ("pro", "anti") or before[-2:] in (["pro", "-"], ["anti", "-"]))
+
+
+def _country_at(tok: Token) -> str | None:
+    """A country named by this word, or with the next one ("Sri Lanka"), whatever the tagger made of it."""
+    if tok.i + 1 < len(tok.doc) and (code := country_named(f"{tok.text} {tok.doc[tok.i + 1].text}")):
+        return code
+    return country_named(tok.text)
+
+
+def _wielder(agent: Token) -> Token:
+    """A weapon named as the doer stands for whoever used it: "blown up by a missile believed to
+    be fired by rebels" was done by the rebels."""
+    if not find_equipment(agent.text):
+        return agent
+    for tok in agent.subtree:
+        if tok.dep_ == "agent" and tok.head.i != agent.i:
+            user = next((g for g in tok.children if g.dep_ == "pobj"), None)
+            if user is not None:
+                return user
+    return agent
 
 
 def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
@@ -197,6 +247,10 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             # "the staging of multiple rocket launch systems at Russian ports"
             actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i), None)
         return actor, target
+    if trigger.received:
+        gift = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        giver = _prep_object(tok, ("from",)) or (_prep_object(gift, ("from",)) if gift is not None else None)
+        return giver, _subject(tok)
     actor = _subject(tok)
     if trigger.type in SYMMETRIC:
         partner = None
@@ -214,6 +268,11 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             target = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if target is not None:
                 break
+    if target is None and trigger.type == "REQUEST":
+        # "demanded that the DPRK forsake its nuclear program": who is asked is the subject of
+        # what is asked.
+        asked = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        target = _subject(asked) if asked is not None else None
     if trigger.type == "MOBILIZE" and target is not None and _has_military([target]):
         target = None  # what is moved is a quantity, not a target
     if target is not None and not _is_party(target):
@@ -329,27 +388,34 @@ class _Coder:
                 return self.actor(counted)
         return self.actors.code(tok)
 
-    def country_in(self, tokens, base: Actor | None, avoid: str | None = None, exclude: Token | None = None) -> Actor | None:
-        """An actor coded from the first country, capital or nationality among `tokens`."""
+    def countries(self, tokens, exclude: Token | None = None):
+        """Actors coded from the countries, capitals and nationalities among `tokens`, in order."""
         skip = set(range(exclude.left_edge.i, exclude.right_edge.i + 1)) if exclude is not None else set()
         for tok in tokens:
-            if tok.i in skip:
+            if tok.i in skip or _pro(tok):
                 continue
             if tok.ent_type_ in ("GPE", "NORP") and tok.ent_iob_ == "B":
                 end = tok.i + 1
                 while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
                     end += 1
                 coded = self.actors.code(tok.doc[tok.i : end].root)  # "the Ivory Coast": its root
-            elif (country := demonym_country(tok.text)) is not None:
-                # A nationality the tagger put inside another name ("British Defence Secretary").
+                if (coded is None or not coded.code) and (country := demonym_country(tok.text)) is not None:
+                    coded = Actor(text=tok.text, code=country, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+            elif (country := demonym_country(tok.text) or _country_at(tok)) is not None:
+                # A nationality or country the tagger put inside another name ("British Defence
+                # Secretary", "the Malaysia Airlines flight").
                 coded = Actor(text=tok.text, code=country, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
             else:
                 continue
-            if coded is not None and coded.code and coded.code != avoid and len(coded.code) == 3:
-                if base is None:
-                    return coded
-                return base.model_copy(update={"code": coded.code, "entity_id": base.entity_id or coded.entity_id})
-        return None
+            if coded is not None and coded.code and len(coded.code) == 3:
+                yield coded
+
+    def country_in(self, tokens, base: Actor | None, avoid: str | None = None, exclude: Token | None = None) -> Actor | None:
+        """An actor coded from the first country, capital or nationality among `tokens`."""
+        coded = next((c for c in self.countries(tokens, exclude) if c.code != avoid), None)
+        if coded is None or base is None:
+            return coded
+        return base.model_copy(update={"code": coded.code, "entity_id": base.entity_id or coded.entity_id})
 
     def location(self, sent: SpacySpan, trigger: Trigger, exclude: set[str]) -> str | None:
         """A place the sentence puts something in, at or into; the trigger's own first."""
@@ -441,10 +507,15 @@ class _Coder:
             # threatened to ban Ugandan opposition candidates").
             inside = self.country_in(target_tok.subtree, target) if target_tok is not None else None
             target = inside or self.country_in(sent, target, avoid=actor_code, exclude=actor_tok) or target
-            if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and _is_party(target_tok):
+            if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and _is_party(target_tok) and not trigger.received:
                 # No other country in sight: people acted on at home ("Egyptian police dispersed
                 # demonstrators") are the actor's compatriots. A guess, as coders of this kind make.
                 target = target.model_copy(update={"code": actor_code})
+        if target is None and actor_code and len(actor_code) == 3 and trigger.type in DOMESTIC_BY_DEFAULT:
+            # Protest and repression with no one named on the other side are domestic, as PLOVER
+            # codes them ("students staged demonstrations" -> against their own government).
+            # The target is inferred: it has no span in the text.
+            target = Actor(text=_country_name(actor_code), code=actor_code, sector="GOV" if trigger.type == "PROTEST" else None)
         date, date_end, date_source = self.when(sent)
         exclude = {a.entity_id for a in (actor, target) if a is not None and a.entity_id}
         source, quote_id = self.attribution(trigger)
