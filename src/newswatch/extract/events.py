@@ -51,7 +51,7 @@ def _lexicon() -> dict:
     nouns: dict[str, tuple[str, str]] = {}
     constraints = {"objects": {}, "particles": {}, "military": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set()}
     for etype, spec in lex.items():
-        if etype == "wrongdoing":
+        if etype in ("wrongdoing", "contested_speech"):
             continue
         by_lemma = spec.get("cameo_by_lemma", {})
         for entry in spec.get("verbs", []):
@@ -81,6 +81,7 @@ def _lexicon() -> dict:
         "received": {"verbs": set(received.get("verbs", [])), "objects": set(received.get("objects", []))},
         "verbs": verbs, "nouns": nouns, "constraints": constraints,
         "wrongdoing": set(lex.get("wrongdoing", [])),
+        "contested": set(lex.get("contested_speech", [])),
         "modality": {k: set(v) for k, v in modality.items() if k != "commitment"},
         "speech": set(lexicons.load("speech_cues")["verbs"]),
         "commitment": {k: set(v) for k, v in modality["commitment"].items()},
@@ -169,6 +170,8 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
     return [
         t for t in found
         if not (t.nominal and t.token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and t.token.head.i in verbal)
+        # "police opened fire on demonstrators": nor is a participant noun behind the act's preposition.
+        and not (t.nominal and t.type == "PROTEST" and t.token.dep_ == "pobj" and t.token.head.head.i in verbal)
     ]
 
 
@@ -180,6 +183,11 @@ def _subject(verb: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return _wielder(g)
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "Obama is scheduled to attend": the passive subject of the governing verb.
+        passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return passive
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)  # "Russia continues to position itself"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
@@ -257,7 +265,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
             partner = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if partner is None and actor is not None:
-            partner = next((c for c in actor.children if c.dep_ == "conj"), None)  # "Putin and Obama met"
+            # "Putin and Obama met"; the tagger may hang the second name lower ("Barack Obama and ...").
+            partner = next((c for c in actor.subtree if c.dep_ == "conj" and c.head.i in {t.i for t in actor.subtree}), None)
         return actor, partner
     passive_subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     target = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
@@ -326,7 +335,11 @@ def _modality(trigger: Trigger) -> str:
     own = {c.lower_ for c in trigger.token.children}
     if own & words["possible"] and not own & words["hedges"]:
         return "possible"  # "to potentially launch airstrikes"
-    hedged = bool(near & words["hedges"]) or any(c.lower_ in ("whether", "if") for t in chain for c in t.children)
+    hedged = (
+        bool(near & words["hedges"])
+        or any(c.lower_ in ("whether", "if") for t in chain for c in t.children)
+        or any(t.lemma_.lower() in _lexicon()["contested"] for t in chain[1:])  # "claimed that ISIL had attacked"
+    )
     if hedged:
         return "hedged"
     if near & words["possible"]:
@@ -555,6 +568,12 @@ def _deployments(sent: SpacySpan) -> list[tuple[Token, Token]]:
     return out
 
 
+def _hostile_verb(tok: Token) -> bool:
+    """Whether a verb is a conflict trigger (CAMEO quad class 3 or 4) in the lexicon."""
+    senses = _lexicon()["verbs"].get(tok.lemma_.lower(), [])
+    return tok.pos_ == "VERB" and any(quad_class(cameo) >= 3 for _, cameo, _ in senses)
+
+
 def _accusations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
     """(speech verb, speaker, accused) for "X said/confirmed that Y violated ..."."""
     lex = _lexicon()
@@ -563,7 +582,7 @@ def _accusations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
         if tok.pos_ == "VERB" and tok.lemma_ in lex["speech"]:
             speaker = _subject(tok)
             for clause in (c for c in tok.children if c.dep_ == "ccomp"):
-                if clause.lemma_ in lex["wrongdoing"] and speaker is not None:
+                if speaker is not None and (clause.lemma_ in lex["wrongdoing"] or (tok.lemma_ in lex["contested"] and _hostile_verb(clause))):
                     accused = _subject(clause)
                     if accused is not None:
                         out.append((tok, speaker, accused))
