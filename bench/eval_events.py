@@ -33,6 +33,9 @@ Matching rules:
   codes in both directions (LBN->USA and USA->LBN for one meeting) is one gold event, matched by
   a prediction in either direction.
 
+WikiEvents (who, whom and where spans of KAIROS event mentions mapped to PLOVER): see
+bench/eval_event_args.py for its type mapping and matching rules.
+
 Systems, all in one run: newswatch (the rule coder plus the learned event-type model of
 extract/event_model.py), rules-only (the same coder with NEWSWATCH_EVENT_MODEL=0), a
 keyword-only coder (the first trigger-lexicon word in the sentence gives the type; the first
@@ -337,6 +340,10 @@ def run(data: Path, limit: int | None = None) -> list[Row]:
             rows.append(Row("events", name, "target code accuracy (type correct)", system, round(sum(target_ok) / len(target_ok), 3) if target_ok else None, len(target_ok)))
         pairs = [(petr[k]["codings"][0][1], keyword_petr[k][0] or "NONE") for k in coded_idx]
         rows.append(Row("events", name, "type accuracy (first coding)", "keyword-only", round(sum(g == p for g, p in pairs) / len(pairs), 3), len(pairs)))
+
+    from bench import eval_event_args
+
+    rows.extend(eval_event_args.run(data, analyzer, limit))
     return rows
 
 

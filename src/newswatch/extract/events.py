@@ -292,6 +292,9 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             target = party
     if target is not None and target.dep_ == "xcomp":
         target = None
+    passive_participle = tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)
+    if target is None and tok.dep_ == "acl" and passive_participle and tok.head.pos_ in ("NOUN", "PROPN"):
+        target = tok.head  # "Cherif Chekatt, shot dead by police"
     return actor, target
 
 
@@ -524,6 +527,12 @@ class _Coder:
                 # No other country in sight: people acted on at home ("Egyptian police dispersed
                 # demonstrators") are the actor's compatriots. A guess, as coders of this kind make.
                 target = target.model_copy(update={"code": actor_code})
+        if target is None and target_tok is not None and target_tok.pos_ in ("NOUN", "PROPN") and trigger.type not in DOMESTIC_BY_DEFAULT:
+            # As with actors: a described party or thing the lexicons cannot code is still the
+            # one acted on ("the army hit three gunmen").
+            phrase = target_tok.doc[target_tok.left_edge.i : target_tok.i + 1]
+            if phrase.text.strip():
+                target = Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
         if target is None and actor_code and len(actor_code) == 3 and trigger.type in DOMESTIC_BY_DEFAULT:
             # Protest and repression with no one named on the other side are domestic, as PLOVER
             # codes them ("students staged demonstrations" -> against their own government).
