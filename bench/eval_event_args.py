@@ -142,15 +142,16 @@ def _span(actor) -> tuple[int, int] | None:
     return (actor.span.start, actor.span.end) if actor is not None and actor.span is not None else None
 
 
-def run(data: Path, analyzer, limit: int | None = None) -> list[Row]:
+def run(data: Path, analyzer, limit: int | None = None, split: str = "test") -> list[Row]:
+    """Rows for the test split (the dev split is the one whose errors are read)."""
     from newswatch.pipeline import ArticleInput
 
-    docs = load(data / "wikievents" / "test.jsonl", limit)
+    docs = load(data / "wikievents" / f"{split}.jsonl", limit)
     briefs = list(analyzer.analyze_many(ArticleInput(text=d["text"]) for d in docs))
     nlp = analyzer.nlp
     keywords = _keyword_lexicon()
     gold_total = sum(1 for d in docs for m in d["mentions"] if m["type"])
-    name = f"WikiEvents test ({len(docs)} documents, {gold_total} mentions with a PLOVER type)"
+    name = f"WikiEvents {split} ({len(docs)} documents, {gold_total} mentions with a PLOVER type)"
     detection = {"newswatch": PRF(), "keyword-only": PRF()}
     type_ok = {"newswatch": [], "keyword-only": []}
     roles = {(system, role): [] for system in ("newswatch", "positional") for role in ("who", "whom", "where")}

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,17 +32,21 @@ def sentence_hints(doc: Doc) -> Doc:
     A paragraph break is a blank line or a newline with indentation; a single newline is a hard
     wrap (as in Reuters copy) and says nothing. The parser keeps boundaries set before it runs.
     """
+    # Set through one array: each Token.is_sent_start assignment rescans the whole document
+    # for annotations, which made long articles quadratic.
+    starts = doc.to_array([SENT_START]).view("int64")  # -1 is stored as uint64
     for i in range(1, len(doc)):
         before = doc[i - 1]
         gap = before.text if before.is_space else before.whitespace_
         if doc[i].is_space:
             continue
         if _PARAGRAPH_BREAK.search(gap):
-            doc[i].is_sent_start = True
+            starts[i] = 1
             continue
         previous_word = doc[i - 2] if before.is_space and i > 1 else before
         if previous_word.text not in _SENTENCE_END and not previous_word.is_space:
-            doc[i].is_sent_start = False
+            starts[i] = -1
+    doc.from_array([SENT_START], starts.view("uint64"))
     return doc
 
 

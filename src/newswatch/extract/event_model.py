@@ -27,9 +27,12 @@ from .. import lexicons
 
 MODEL_NAME = "event_types.json"
 PRED_DEPS = ("dobj", "obj", "attr", "oprd", "dative")
-NEGATION = {"not", "n't", "never", "no"}
-FUTURE = {"will", "would", "'ll", "shall"}
-INTENT = {"prepare", "plan", "intend", "willing", "ready", "vow", "pledge", "promise", "threaten", "swear", "decide", "agree", "offer"}
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    """Negation, future and intent cue words of the model's features (event_modality.yaml)."""
+    return {k: frozenset(v) for k, v in lexicons.load("event_modality")["model_cues"].items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,7 +75,7 @@ def features(sent: SpacySpan, rule_triggers: list[tuple[str, str]] = ()) -> list
         out.add(f"pred={lem}")
         for c in pred.children:
             clem = _lemma(c)
-            if c.dep_ == "neg" or c.lower_ in NEGATION:
+            if c.dep_ == "neg" or c.lower_ in _cues()["negation"]:
                 out.add("neg")
                 out.add(f"neg={lem}")
             elif c.dep_ in PRED_DEPS:
@@ -103,13 +106,13 @@ def features(sent: SpacySpan, rule_triggers: list[tuple[str, str]] = ()) -> list
         for c in [pred, *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp", "dobj", "obj"))]:
             out.update(f"plex={k}" for k in kinds.get(_lemma(c), ()))
         for c in pred.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _cues()["future"]:
                 modal.add("fut")
             if c.lower_ in ("must", "should"):
                 modal.add("must")
-            if c.dep_ == "neg" or c.lower_ in NEGATION:
+            if c.dep_ == "neg" or c.lower_ in _cues()["negation"]:
                 modal.add("neg")
-        if _lemma(pred) in INTENT:
+        if _lemma(pred) in _cues()["intent"]:
             modal.add("fut")
     main = rule_triggers[0][0] if rule_triggers else "NONE"
     out.add(f"rule0={main}")

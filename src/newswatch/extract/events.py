@@ -51,7 +51,7 @@ def _lexicon() -> dict:
     nouns: dict[str, tuple[str, str]] = {}
     constraints = {"objects": {}, "particles": {}, "military": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set()}
     for etype, spec in lex.items():
-        if etype in ("wrongdoing", "contested_speech"):
+        if etype in ("wrongdoing", "contested_speech", "object_control"):
             continue
         by_lemma = spec.get("cameo_by_lemma", {})
         for entry in spec.get("verbs", []):
@@ -82,10 +82,11 @@ def _lexicon() -> dict:
         "verbs": verbs, "nouns": nouns, "constraints": constraints,
         "wrongdoing": set(lex.get("wrongdoing", [])),
         "contested": set(lex.get("contested_speech", [])),
-        "modality": {k: set(v) for k, v in modality.items() if k != "commitment"},
+        "modality": {k: set(v) for k, v in modality.items() if k not in ("commitment", "model_cues")},
         "speech": set(lexicons.load("speech_cues")["verbs"]),
         "commitment": {k: set(v) for k, v in modality["commitment"].items()},
         "request_words": {w.split()[0] for w in lex["REQUEST"]["verbs"] + lex["REQUEST"]["nouns"]},
+        "object_control": {w.split()[0] for w in lex["REQUEST"]["verbs"]} | set(lex.get("object_control", [])),
     }
 
 
@@ -188,6 +189,11 @@ def _subject(verb: Token) -> Token | None:
         passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             return passive
+        # "urged the EC to support the PLO": the one urged is the one to act.
+        if verb.head.lemma_.lower() in _lexicon()["object_control"]:
+            asked = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+            if asked is not None:
+                return asked
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)  # "Russia continues to position itself"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
@@ -237,6 +243,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         actor = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))), None)
         target = None
         preps = NOMINAL_TARGET_PREPS if trigger.type in ("MOBILIZE", "ASSAULT") else TARGET_PREPS
+        if trigger.type in ("ASSAULT", "COERCE", "RETREAT"):
+            preps = preps | {"of"}  # "the slaying of seven demonstrators", "the release of prisoners"
         if trigger.type in ("AID", "CONSULT", "SUPPORT", "REQUEST"):
             preps = preps | {"to"}  # "military aid to Mozambique", "a visit to Beirut", "an appeal to the UN"
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -298,6 +306,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     return actor, target
 
 
+# Named things that are not parties: "attacked Camp Shorabak" hits a place, not a group.
+NOT_PARTIES = {"FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 PARTY_PREPS = ("with", "on", "against", "at", "to", "toward", "towards", "upon")
 
 
@@ -311,7 +321,9 @@ def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
 
 def _is_party(tok: Token) -> bool:
     """Whether a role filler names someone (a country, group, person or people), not a thing."""
-    if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.pos_ in ("PROPN", "PRON"):
+    if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    if tok.pos_ in ("PROPN", "PRON") and tok.ent_type_ not in NOT_PARTIES:
         return True
     return sector_of_noun(tok.lemma_.lower()) is not None or sector_of_noun(tok.lower_) is not None
 
@@ -360,11 +372,23 @@ def _modality(trigger: Trigger) -> str:
         return "future"  # reported intention: "said they would boycott"
     if not trigger.nominal and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.lemma_.lower() in _lexicon()["commitment"]["heads"]:
         return "future"  # "have sworn to fight": promised, not yet done
-    if any(t.lemma_.lower() in _lexicon()["request_words"] for t in chain[1:3]):
+    if _requested(chain):
         return "future"  # "urged the EC to support the PLO": asked for, not done
     if near & words["background"]:
         return "background"
     return "asserted"
+
+
+def _requested(chain: list[Token]) -> bool:
+    """Whether a request word within two steps up governs the trigger as what is asked for
+    ("urged the EC to support", "called for the release"), not as a circumstance ("called
+    for protests following the slaying")."""
+    words = _lexicon()["request_words"]
+    for k in (1, 2):
+        if k < len(chain) and chain[k].lemma_.lower() in words:
+            path = chain[:k]
+            return all(not (t.dep_ == "prep" and t.lower_ not in ("for", "to")) for t in path)
+    return False
 
 
 class _Coder:
@@ -390,7 +414,16 @@ class _Coder:
         if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "we"):
             # "The United States announced it would prohibit aid": the speaker is "it".
             speaker = _speaker_of(tok)
-            return self.actors.code(speaker) if speaker is not None else None
+            if speaker is not None:
+                return self.actors.code(speaker)
+            antecedent = _previous_subject(tok) if tok.lower_ == "they" else None
+            if antecedent is None:
+                return None
+            # "Taliban gunmen attacked the camp. They killed 23 soldiers": the pronoun, coded
+            # as the group the previous sentence was about.
+            coded = self.actors.code(antecedent)
+            span = Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+            return Actor(text=tok.text, span=span, code=coded.code if coded else None, sector=coded.sector if coded else None, entity_id=coded.entity_id if coded else None)
         if tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she"):
             entity = self.actors.mentions.person_before(tok.idx)
             if entity is not None:
@@ -510,6 +543,11 @@ class _Coder:
             phrase = actor_tok.doc[actor_tok.left_edge.i : actor_tok.i + 1]
             if phrase.text.strip():
                 actor = Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
+        if actor is None and target is None and target_tok is not None and trigger.type in ("ASSAULT", "COERCE", "RETREAT") and target_tok.pos_ in ("NOUN", "PROPN"):
+            # Violence, repression and releases are events by whom they hit even when the doer
+            # is unnamed ("the release of the prisoners", "seven demonstrators were killed").
+            phrase = target_tok.doc[target_tok.left_edge.i : target_tok.i + 1]
+            target = Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
         if actor is None and target is None:
             return None  # no one acting and no one acted on: context, not an event
         if actor is not None and not actor.code and actor_tok is not None:
@@ -630,6 +668,19 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         out.append(Candidate(trigger, actor_tok, target_tok))
     return out
+
+
+def _previous_subject(pronoun: Token) -> Token | None:
+    """The plural subject of the sentence before the pronoun's, if it names a group."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    previous = pronoun.doc[sent.start - 1].sent
+    subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return subject if plural else None
 
 
 def _speaker_of(pronoun: Token) -> Token | None:

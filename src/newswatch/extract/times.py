@@ -9,6 +9,8 @@ calendar dates.
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import functools
 import re
@@ -119,9 +121,11 @@ def resolve(text: str, anchor: dt.date | None) -> dict:
 def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpression]:
     """DATE/TIME entities plus bare weekdays the model missed, each resolved against `anchor`."""
     found: list[tuple[int, int, str]] = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    covered = [(s, e) for s, e, _ in found]
+    covered = sorted((s, e) for s, e, _ in found)  # entities do not overlap
+    starts = [s for s, _ in covered]
     for m in _WEEKDAY_RE.finditer(doc.text):
-        if not any(s <= m.start() < e for s, e in covered):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if not (k >= 0 and covered[k][0] <= m.start() < covered[k][1]):
             found.append((m.start(), m.end(), m.group(0)))
     found.sort()
     out = []
