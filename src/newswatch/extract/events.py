@@ -42,6 +42,8 @@ class Trigger:
     nominal: bool
     # The giver is behind "from" and the subject receives ("received weapons from Y").
     received: bool = False
+    # The word the sense needs ("fire" in "open fire"): part of the act, not its target.
+    needs: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,6 +88,7 @@ def _lexicon() -> dict:
         "speech": set(lexicons.load("speech_cues")["verbs"]),
         "commitment": {k: set(v) for k, v in modality["commitment"].items()},
         "request_words": {w.split()[0] for w in lex["REQUEST"]["verbs"] + lex["REQUEST"]["nouns"]},
+        "threat_words": {w.split()[0] for w in lex["THREATEN"]["verbs"]},
         "object_control": {w.split()[0] for w in lex["REQUEST"]["verbs"]} | set(lex.get("object_control", [])),
     }
 
@@ -104,6 +107,8 @@ def _objects(tok: Token) -> list[Token]:
         out.append(tok.head)  # "bombers being moved" -> bombers
     for c in [c for c in tok.children if c.dep_ in ("nsubjpass",)]:
         out.append(c)
+    # "aerial photographs and other military intelligence": each conjoined object counts.
+    out.extend(c for o in list(out) for c in o.children if c.dep_ == "conj")
     # A measure stands for what it measures: "25,000 tons of food aid", "$5 million of aid".
     for o in list(out):
         for c in o.children:
@@ -151,7 +156,7 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
                     continue
                 if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (object_lemmas & cons["halt_objects"]):
                     continue
-                found.append(Trigger(etype, cameo, tok, nominal=False))
+                found.append(Trigger(etype, cameo, tok, nominal=False, needs=needs))
                 break
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
             key = None
@@ -249,8 +254,11 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             preps = preps | {"to"}  # "military aid to Mozambique", "a visit to Beirut", "an appeal to the UN"
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
             target = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in LIGHT_VERBS:
-            actor = _subject(tok.head)  # "Russia ... launch airstrikes"
+        governed = tok
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "obj"):
+            governed = tok.head.head  # "launched 10 days of war games": the measure stands for it
+        if actor is None and governed.dep_ in ("dobj", "obj") and governed.head.lemma_ in LIGHT_VERBS:
+            actor = _subject(governed.head)  # "Russia ... launch airstrikes"
         if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
             actor = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit"
         if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
@@ -277,7 +285,7 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             partner = next((c for c in actor.subtree if c.dep_ == "conj" and c.head.i in {t.i for t in actor.subtree}), None)
         return actor, partner
     passive_subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    target = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    target = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() != trigger.needs), None)
     if passive_subject is not None and target is None:
         target = passive_subject
     if target is None:
@@ -285,6 +293,11 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             target = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if target is not None:
                 break
+    if target is None and trigger.type == "THREATEN":
+        # "threatened to ban opposition candidates": the threat is against whom the act would hit.
+        act = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if act is not None:
+            target = next((c for c in act.children if c.dep_ in ("dobj", "obj")), None) or _prep_object(act, PARTY_PREPS)
     if target is None and trigger.type == "REQUEST":
         # "demanded that the DPRK forsake its nuclear program": who is asked is the subject of
         # what is asked.
@@ -374,6 +387,8 @@ def _modality(trigger: Trigger) -> str:
         return "future"  # "have sworn to fight": promised, not yet done
     if _requested(chain):
         return "future"  # "urged the EC to support the PLO": asked for, not done
+    if len(chain) > 1 and chain[1].lemma_.lower() in _lexicon()["threat_words"] and tok.dep_ in ("xcomp", "ccomp"):
+        return "future"  # "threatened to ban candidates": threatened, not done
     if near & words["background"]:
         return "background"
     return "asserted"
