@@ -888,6 +888,8 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     head = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive) and tok.head.i != tok.i else None
+    if head is not None and head.lemma_.lower() in words["aspectual"] and head.dep_ == "xcomp":
+        head = head.head  # "prepared to resume shelling"
     committed = bool(auxes & words["auxiliaries"]) or (head is not None and head.lemma_.lower() in words["heads"])
     if not committed:
         return None
@@ -899,6 +901,8 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
         if not cooperative:
             return None
         etype = "REJECT"
+    elif head is not None and head.lemma_.lower() in words["readying"] and event.quad_class == 4:
+        etype = "MOBILIZE"  # "the army prepared to resume shelling": forces readied
     else:
         etype = "THREATEN" if conditional or not cooperative else "AGREE"
     cameo = _default_cameo(etype)
