@@ -270,6 +270,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         if actor is None and trigger.type in ("MOBILIZE", "ASSAULT"):
             # "the staging of multiple rocket launch systems at Russian ports"
             actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i), None)
+        if actor is not None and actor.i == tok.i:
+            actor = None  # "ties frayed by a threat": the act does not act
         return actor, target
     if trigger.received:
         gift = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
@@ -881,6 +883,8 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     commitment is asserted, and ranks just above it."""
     if trigger.nominal or event.modality not in ("future", "denied") or event.type in ("THREATEN", "REJECT", "REQUEST"):
         return None
+    if event.actor is None:
+        return None  # a commitment needs someone who commits ("hoped officials would be indicted")
     if event.type == "AGREE" and event.modality == "future":
         return None  # "will sign": already the promise
     words = _lexicon()["commitment"]
