@@ -216,3 +216,21 @@ def test_a_protest_with_no_one_named_opposite_is_against_the_protesters_own_gove
 def test_who_is_asked_is_the_subject_of_what_is_asked(analyzer):
     brief = analyzer.analyze("The United States demanded that Iran halt its nuclear program.")
     assert find(brief, "REQUEST", "USA")[0].target.code == "IRN"
+
+
+def test_a_day_is_never_the_target(analyzer):
+    brief = analyzer.analyze("The United States on Thursday demanded that the DPRK forsake its nuclear program.")
+    request = find(brief, "REQUEST", "USA")[0]
+    assert request.target.code == "PRK"
+
+
+def test_rejecting_someones_appeal_targets_them(analyzer):
+    brief = analyzer.analyze("Rebels on Wednesday dismissed an appeal from President Laurent Gbagbo to lay down their arms.")
+    assert find(brief, "REJECT")[0].target.text == "President Laurent Gbagbo"
+
+
+def test_threats_target_whom_the_threatened_act_would_hit_and_the_act_is_future(analyzer):
+    brief = analyzer.analyze("President Yoweri Museveni has threatened to ban Ugandan opposition candidates.")
+    threat = find(brief, "THREATEN")[0]
+    assert threat.target.text == "Ugandan opposition candidates"
+    assert all(e.modality == "future" for e in find(brief, "SANCTION"))

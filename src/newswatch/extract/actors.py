@@ -71,11 +71,11 @@ def office_holder(name: str, on: dt.date | None) -> tuple[str | None, str | None
 
 @functools.lru_cache(maxsize=4096)
 def country_named(name: str) -> str | None:
-    """ISO-3 code of the country with exactly this name ("Malaysia", "Sri Lanka"), else None."""
+    """ISO-3 code of the country with exactly this name or alias ("Malaysia", "DPRK"), else None."""
     if not name[:1].isupper():
         return None
-    for place in gazetteer.load().lookup(name):
-        if place.feature == "country" and place.name == name:
+    for place in gazetteer.load().lookup(name):  # exact (folded) names and aliases only
+        if place.feature == "country":
             return _alpha3(place.country_code)
     return None
 

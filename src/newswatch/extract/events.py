@@ -292,7 +292,7 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         target = passive_subject
     if target is None:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}):
-            target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            target = next((g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in TIMES_AND_AMOUNTS), None)
             if target is not None:
                 break
     if target is None and trigger.type == "THREATEN":
@@ -310,7 +310,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     if target is not None and not _is_party(target):
         # The object is a thing ("ratified an agreement with the EU", "will supply arms to
         # Israel"): the party is the one it is with, on, against or to.
-        party = _prep_object(target, PARTY_PREPS) or _prep_object(tok, PARTY_PREPS)
+        preps = PARTY_PREPS + (("from", "by") if trigger.type in RESPONSES else ())
+        party = _prep_object(target, preps) or _prep_object(tok, preps)
         if party is not None and _is_party(party):
             target = party
     if target is not None and target.dep_ == "xcomp":
@@ -321,8 +322,12 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     return actor, target
 
 
+# "demanded on Thursday": times and amounts behind a preposition are not targets.
+TIMES_AND_AMOUNTS = {"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 # Named things that are not parties: "attacked Camp Shorabak" hits a place, not a group.
 NOT_PARTIES = {"FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
+# Responses to someone's proposal, demand or ban: "dismissed an appeal from President Gbagbo".
+RESPONSES = ("REJECT", "CONCEDE", "AGREE")
 PARTY_PREPS = ("with", "on", "against", "at", "to", "toward", "towards", "upon")
 
 
@@ -578,7 +583,7 @@ class _Coder:
             # threatened to ban Ugandan opposition candidates").
             inside = self.country_in(target_tok.subtree, target) if target_tok is not None else None
             target = inside or self.country_in(sent, target, avoid=actor_code, exclude=actor_tok) or target
-            if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and _is_party(target_tok) and not trigger.received:
+            if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and target_tok.pos_ == "NOUN" and _is_party(target_tok) and not trigger.received:
                 # No other country in sight: people acted on at home ("Egyptian police dispersed
                 # demonstrators") are the actor's compatriots. A guess, as coders of this kind make.
                 target = target.model_copy(update={"code": actor_code})
