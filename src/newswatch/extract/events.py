@@ -502,6 +502,8 @@ class _Coder:
 
         preferred = [self.place_at[t.idx] for t in trigger.token.subtree if t.idx in self.place_at and located(t)]
         preferred += [self.place_at[t.idx] for t in sent if t.idx in self.place_at and located(t)]
+        # Else any place the sentence names ("Israeli jets struck Gaza", "Bagram, a suicide bomber ...").
+        preferred += [self.place_at[t.idx] for t in sent if t.idx in self.place_at]
         for place in preferred:
             if place.entity_id not in exclude:
                 return place.id
@@ -599,7 +601,9 @@ class _Coder:
             # The target is inferred: it has no span in the text.
             target = Actor(text=_country_name(actor_code), code=actor_code, sector="GOV" if trigger.type == "PROTEST" else None)
         date, date_end, date_source = self.when(sent)
-        exclude = {a.entity_id for a in (actor, target) if a is not None and a.entity_id}
+        # The actor's own place is not where it acts ("Moscow sent drones"); a place acted on is
+        # ("shelled Idlib"), as is one a target was coded from ("killed protesters in Derry").
+        exclude = {actor.entity_id} if actor is not None and actor.entity_id else set()
         source, quote_id = self.attribution(trigger)
         quantities = extract_quantities(sent) if trigger.type in ("MOBILIZE", "ASSAULT", "AID", "RETREAT", "COERCE") else []
         text = sent.text.strip()
