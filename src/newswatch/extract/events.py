@@ -502,8 +502,6 @@ class _Coder:
 
         preferred = [self.place_at[t.idx] for t in trigger.token.subtree if t.idx in self.place_at and located(t)]
         preferred += [self.place_at[t.idx] for t in sent if t.idx in self.place_at and located(t)]
-        # Else any place the sentence names ("Israeli jets struck Gaza", "Bagram, a suicide bomber ...").
-        preferred += [self.place_at[t.idx] for t in sent if t.idx in self.place_at]
         for place in preferred:
             if place.entity_id not in exclude:
                 return place.id
