@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 import newswatch
-from newswatch.pipeline import ArticleInput
 from newswatch.schema import Event
 
 

@@ -143,7 +143,7 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
             particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
             if lemma in lex["received"]["verbs"] and _received_aid(tok, lex["received"]["objects"]):
-                found.append(Trigger("AID", "070", tok, nominal=False, received=True))
+                found.append(Trigger("AID", _default_cameo("AID"), tok, nominal=False, received=True))
                 continue
             for etype, cameo, needs in lex["verbs"].get(lemma, []):
                 if needs and needs not in particles and needs not in object_lemmas:
