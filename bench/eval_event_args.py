@@ -149,7 +149,9 @@ def run(data: Path, analyzer, limit: int | None = None, split: str = "test") -> 
     docs = load(data / "wikievents" / f"{split}.jsonl", limit)
     briefs = list(analyzer.analyze_many(ArticleInput(text=d["text"]) for d in docs))
     nlp = analyzer.nlp
-    keywords = _keyword_lexicon()
+    from bench.eval_events import keyword_lexicon
+
+    keywords = keyword_lexicon()
     gold_total = sum(1 for d in docs for m in d["mentions"] if m["type"])
     name = f"WikiEvents {split} ({len(docs)} documents, {gold_total} mentions with a PLOVER type)"
     detection = {"newswatch": PRF(), "keyword-only": PRF()}
@@ -223,14 +225,3 @@ def _positional(doc, trigger: tuple[int, int]) -> dict:
         "whom": (after[0].start_char, after[0].end_char) if after else None,
         "where": (places[0].start_char, places[0].end_char) if places else None,
     }
-
-
-def _keyword_lexicon() -> dict[str, str]:
-    from newswatch import lexicons
-
-    words: dict[str, str] = {}
-    for etype, spec in lexicons.load("event_triggers").items():
-        if isinstance(spec, dict) and "cameo" in spec:
-            for w in spec.get("verbs", []) + spec.get("nouns", []):
-                words.setdefault(w.split()[0], etype)
-    return words

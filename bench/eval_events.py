@@ -192,6 +192,18 @@ def _match_plover(predicted: list[tuple], record: dict) -> PRF:
     return PRF(tp=int(matched), fp=len(predicted) - int(matched), fn=1 - int(matched))
 
 
+def keyword_lexicon() -> dict[str, str]:
+    """The keyword baseline's words: the first word of every trigger, with its PLOVER type."""
+    from newswatch import lexicons
+
+    words: dict[str, str] = {}
+    for etype, spec in lexicons.load("event_triggers").items():
+        if isinstance(spec, dict):
+            for w in spec.get("verbs", []) + spec.get("nouns", []):
+                words.setdefault(w.split()[0], etype)
+    return words
+
+
 class KeywordCoder:
     """Baseline: the first trigger word sets the type; the first two countries, actor and target."""
 
@@ -199,12 +211,7 @@ class KeywordCoder:
         from newswatch import lexicons
 
         self.nlp = analyzer.nlp
-        words: dict[str, str] = {}
-        for etype, spec in lexicons.load("event_triggers").items():
-            if isinstance(spec, dict):
-                for w in spec.get("verbs", []) + spec.get("nouns", []):
-                    words.setdefault(w.split()[0], etype)
-        self.words = words
+        self.words = keyword_lexicon()
         self.demonyms = lexicons.load("demonyms")
 
     def code(self, text: str) -> tuple[str | None, list[str]]:

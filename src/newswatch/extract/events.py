@@ -117,11 +117,29 @@ def _objects(tok: Token) -> list[Token]:
     return out
 
 
+def _giver(tok: Token) -> Token | None:
+    """Who something comes from: "received weapons from Y", "obtained a loan from Y"."""
+    received = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    return _prep_object(tok, ("from",)) or next((g for o in received if (g := _prep_object(o, ("from",))) is not None), None)
+
+
 def _received_aid(tok: Token, objects: set[str]) -> bool:
     """Whether the verb receives aid from someone ("received weapons from the government")."""
+    giver = _giver(tok)
     received = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    giver = _prep_object(tok, ("from",)) or next((g for o in received if (g := _prep_object(o, ("from",))) is not None), None)
     return giver is not None and _is_party(giver) and any(o.lemma_.lower() in objects or o.lower_ in objects for o in received)
+
+
+def _token_span(tok: Token) -> Span:
+    return Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+
+
+def _uncoded(head: Token) -> Actor | None:
+    """A party or thing the lexicons cannot code, kept as the phrase up to its head word."""
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    if not phrase.text.strip():
+        return None
+    return Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
 
 
 def _has_military(tokens: list[Token]) -> bool:
@@ -274,9 +292,7 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             actor = None  # "ties frayed by a threat": the act does not act
         return actor, target
     if trigger.received:
-        gift = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-        giver = _prep_object(tok, ("from",)) or (_prep_object(gift, ("from",)) if gift is not None else None)
-        return giver, _subject(tok)
+        return _giver(tok), _subject(tok)
     actor = _subject(tok)
     if trigger.type in SYMMETRIC:
         partner = None
@@ -444,13 +460,13 @@ class _Coder:
             # "Taliban gunmen attacked the camp. They killed 23 soldiers": the pronoun, coded
             # as the group the previous sentence was about.
             coded = self.actors.code(antecedent)
-            span = Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+            span = _token_span(tok)
             return Actor(text=tok.text, span=span, code=coded.code if coded else None, sector=coded.sector if coded else None, entity_id=coded.entity_id if coded else None)
         if tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she"):
             entity = self.actors.mentions.person_before(tok.idx)
             if entity is not None:
                 code, sector = self.actors.entity_code(entity)
-                return Actor(text=tok.text, entity_id=entity.id, code=code, sector=sector, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+                return Actor(text=tok.text, entity_id=entity.id, code=code, sector=sector, span=_token_span(tok))
             return None
         if tok.pos_ == "NUM" or is_quantity_head(tok.lemma_.lower()):
             # "Hundreds of UN troops withdrew": the troops act, not the number.
@@ -471,11 +487,11 @@ class _Coder:
                     end += 1
                 coded = self.actors.code(tok.doc[tok.i : end].root)  # "the Ivory Coast": its root
                 if (coded is None or not coded.code) and (country := demonym_country(tok.text)) is not None:
-                    coded = Actor(text=tok.text, code=country, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+                    coded = Actor(text=tok.text, code=country, span=_token_span(tok))
             elif (country := demonym_country(tok.text) or _country_at(tok)) is not None:
                 # A nationality or country the tagger put inside another name ("British Defence
                 # Secretary", "the Malaysia Airlines flight").
-                coded = Actor(text=tok.text, code=country, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+                coded = Actor(text=tok.text, code=country, span=_token_span(tok))
             else:
                 continue
             if coded is not None and coded.code and len(coded.code) == 3:
@@ -562,14 +578,11 @@ class _Coder:
         if actor is None and actor_tok is not None and actor_tok.pos_ in ("NOUN", "PROPN"):
             # A named or described party the lexicons cannot code is still the one acting
             # ("Judge Alejandro Rivera opened investigations"): keep it, uncoded.
-            phrase = actor_tok.doc[actor_tok.left_edge.i : actor_tok.i + 1]
-            if phrase.text.strip():
-                actor = Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
+            actor = _uncoded(actor_tok)
         if actor is None and target is None and target_tok is not None and trigger.type in ("ASSAULT", "COERCE", "RETREAT") and target_tok.pos_ in ("NOUN", "PROPN"):
             # Violence, repression and releases are events by whom they hit even when the doer
             # is unnamed ("the release of the prisoners", "seven demonstrators were killed").
-            phrase = target_tok.doc[target_tok.left_edge.i : target_tok.i + 1]
-            target = Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
+            target = _uncoded(target_tok)
         if actor is None and target is None:
             return None  # no one acting and no one acted on: context, not an event
         if actor is not None and not actor.code and actor_tok is not None:
@@ -590,9 +603,7 @@ class _Coder:
         if target is None and target_tok is not None and target_tok.pos_ in ("NOUN", "PROPN") and trigger.type not in DOMESTIC_BY_DEFAULT:
             # As with actors: a described party or thing the lexicons cannot code is still the
             # one acted on ("the army hit three gunmen").
-            phrase = target_tok.doc[target_tok.left_edge.i : target_tok.i + 1]
-            if phrase.text.strip():
-                target = Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
+            target = _uncoded(target_tok)
         if target is None and actor_code and len(actor_code) == 3 and trigger.type in DOMESTIC_BY_DEFAULT:
             # Protest and repression with no one named on the other side are domestic, as PLOVER
             # codes them ("students staged demonstrations" -> against their own government).
