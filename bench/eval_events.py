@@ -23,10 +23,13 @@ Matching rules:
   coding with the same three values (an absent target matches an absent target); each gold
   coding is matched at most once. PLOVER GSR codes a joint act ("Hungarian and Romanian
   officials agreed") as several sources and no target: there a prediction matches when its
-  actor is one of the sources and its target is another source or absent. Predictions are
+  actor is one of the sources and its target is another source or absent. A record with
+  several sources or targets stands for each of their pairs: every prediction that fits it is
+  right (none is a false positive), and the record counts once towards recall. Predictions are
   events whose actor has a code (as PETRARCH reports only coded events) and whose modality is
   asserted or background (possible, future, hedged and denied events are not claims that an
-  event happened). P = matched / predicted, R = matched / gold, F1 their harmonic mean.
+  event happened). P = matched / predicted, R = matched / gold, F1 their harmonic mean (on
+  PLOVER GSR: P = records found / (records found + predictions that fit no record)).
 - PETR2 only, following its gold conventions: an actor or target the coder found but could not
   code is "---" (PETR2 codes "Insurgents bombarded ... Syria" as ---, ASSAULT, SYR), and such an
   event counts when its other side is coded; a joint act (CONSULT, COOPERATE, AGREE) that PETR2
@@ -188,8 +191,11 @@ def _match_plover(predicted: list[tuple], record: dict) -> PRF:
             return target in targets
         return target is None or (target in sources and target != actor)
 
-    matched = any(fits(p) for p in predicted)
-    return PRF(tp=int(matched), fp=len(predicted) - int(matched), fn=1 - int(matched))
+    # A record with several sources or targets stands for each of their pairs ("Hungarian and
+    # Romanian officials agreed"): a prediction of any pair is right, and the record is found once.
+    fitting = sum(fits(p) for p in predicted)
+    matched = fitting > 0
+    return PRF(tp=int(matched), fp=len(predicted) - fitting, fn=1 - int(matched))
 
 
 def keyword_lexicon() -> dict[str, str]:

@@ -234,3 +234,93 @@ def test_threats_target_whom_the_threatened_act_would_hit_and_the_act_is_future(
     threat = find(brief, "THREATEN")[0]
     assert threat.target.text == "Ugandan opposition candidates"
     assert all(e.modality == "future" for e in find(brief, "SANCTION"))
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        ("Hamas and Hezbollah attacked Israel.", {("HMS", "ISR"), ("HEZ", "ISR")}),
+        ("Russia condemned France and Germany.", {("RUS", "FRA"), ("RUS", "DEU")}),
+        (
+            "The United States and Japan criticized China and North Korea.",
+            {("USA", "CHN"), ("USA", "PRK"), ("JPN", "CHN"), ("JPN", "PRK")},
+        ),
+    ],
+)
+def test_a_coordinated_actor_or_target_gives_one_event_per_pair_of_parties(text, pairs):
+    coded = {(actor, target) for _, _, actor, target in events_of(text)}
+    assert pairs <= coded
+
+
+def test_conjoined_nationalities_of_one_force_are_each_an_actor():
+    actors = {actor for etype, _, actor, _ in events_of("Turkish and Iraqi forces attacked Kurdish rebels.") if etype == "ASSAULT"}
+    assert actors == {"TUR", "IRQ"}
+
+
+def test_a_meeting_of_two_named_leaders_is_still_one_meeting_between_them():
+    meetings = [(a, t) for etype, _, a, t in events_of("Putin and Obama met in New York.") if etype == "CONSULT"]
+    assert meetings == [("RUS", "USA")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Israel and Hamas struck a deal on Monday to exchange prisoners.", "AGREE"),
+        ("Iran summoned the British ambassador over the seizure of a tanker.", "ACCUSE"),
+        ("Turkey expressed solidarity with Azerbaijan.", "SUPPORT"),
+        ("The Ethiopian government declared a state of emergency in the Tigray region.", "COERCE"),
+        ("The junta dissolved the National Assembly.", "COERCE"),
+        ("The World Bank approved a $500 million loan for Egypt.", "AID"),
+        ("Chad has closed its border with Sudan.", "SANCTION"),
+        ("Israeli forces sealed off the West Bank.", "COERCE"),
+        ("The military junta handed over power to an elected civilian government.", "RETREAT"),
+        ("Britain and France conducted joint naval exercises in the Mediterranean.", "COOPERATE"),
+        ("Palestinians threw stones at Israeli soldiers in Hebron.", "PROTEST"),
+        ("A man hurled a grenade at a police patrol in Srinagar.", "ASSAULT"),
+        ("Syrian tanks moved into positions around the Lebanese town.", "MOBILIZE"),
+        ("China strongly protested against the visit of the Dalai Lama to France.", "ACCUSE"),
+        ("The Taliban has vowed to continue its fight against foreign forces.", "THREATEN"),
+        ("Iran vowed to retaliate against Israel.", "THREATEN"),
+    ],
+)
+def test_the_main_act_of_common_news_phrasings(text, expected):
+    coded = events_of(text)
+    assert coded and coded[0][0] == expected, coded
+
+
+def test_promising_to_continue_aid_to_a_war_torn_country_is_still_a_promise_of_aid():
+    assert events_of("Britain has promised to continue military aid to war-torn Mozambique.")[0][0] == "AGREE"
+
+
+def test_firing_an_official_is_a_dismissal_not_a_shooting():
+    assert "ASSAULT" not in [t for t, _, _, _ in events_of("Ukraine's president fired the defence minister.")]
+    assert events_of("Russian troops fired on protesters in Kyiv.")[0][0] == "ASSAULT"
+
+
+def test_a_fired_weapon_is_not_the_target(analyzer):
+    brief = analyzer.analyze("North Korea fired two missiles into the sea.")
+    attack = find(brief, "ASSAULT", "PRK")[0]
+    assert attack.target is None or "missile" not in attack.target.text
+
+
+def test_an_attack_named_as_the_killer_was_done_by_whoever_carried_it_out(analyzer):
+    brief = analyzer.analyze("A bombing by Basque separatists killed two policemen in Madrid.")
+    assert find(brief, "ASSAULT", trigger="killed")[0].actor.text == "Basque separatists"
+    unnamed = analyzer.analyze("The attack on Israel killed ten people.")
+    assert all(e.actor is None or e.actor.text != "The attack" for e in unnamed.events)
+
+
+def test_coming_under_fire_is_being_attacked_by_whoever_fired(analyzer):
+    brief = analyzer.analyze("The Lebanese army said its soldiers came under fire from Israeli positions.")
+    attack = find(brief, "ASSAULT")[0]
+    assert (attack.actor.code, attack.target.code) == ("ISR", "LBN")
+
+
+def test_former_states_are_coded_as_their_successor():
+    assert events_of("Yugoslav troops shelled Albanian villages.")[0][2:] == ("SRB", "ALB")
+    assert events_of("The Soviet Union sent tanks into Hungary.")[0][2] == "RUS"
+
+
+def test_a_named_group_the_tagger_calls_a_person_keeps_its_code(analyzer):
+    brief = analyzer.analyze("Boko Haram militants abducted 300 schoolgirls from Chibok.")
+    assert brief.events[0].actor.code == "NGA" and brief.events[0].actor.sector == "REB"

@@ -108,6 +108,9 @@ class ActorCoder:
         table = _table()
         if entity.type != "GPE" and (country := country_named(entity.name)) is not None:
             return country, "GOV"  # the tagger's "Sri Lanka" PERSON or "Mozambique" NORP
+        if entity.type != "ORG" and entity.name in table["orgs"]:
+            org = table["orgs"][entity.name]
+            return org["code"], org["sector"]  # the tagger's "Boko Haram" PERSON
         if entity.type == "PERSON":
             held = office_holder(entity.name, self.published)
             sector = _title_sector(entity.titles)

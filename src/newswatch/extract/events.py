@@ -51,7 +51,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "dismissal": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set()}
     for etype, spec in lex.items():
         if etype in ("wrongdoing", "contested_speech", "object_control"):
             continue
@@ -73,10 +73,25 @@ def _lexicon() -> dict:
         if etype == "PROTEST":
             constraints["obstruct"] = set(spec.get("obstruct_by_non_state", []))
             constraints["state_sectors"] = set(spec.get("state_sectors", []))
-    # A sense with an object or particle constraint is more specific: try it first
-    # ("lift a blockade" is RETREAT before "lift" is CONCEDE).
+            constraints["official_protest"] = set(spec.get("official_when_by_state", []))
+        if etype == "ASSAULT":
+            constraints["dismissal"] = set(spec.get("dismissal_senses", []))
+            constraints["reciprocal"] = set(spec.get("reciprocal", []))
+            under = spec.get("came_under", {})
+            constraints["under_verbs"], constraints["under_nouns"] = set(under.get("verbs", [])), set(under.get("nouns", []))
+        if etype == "COOPERATE":
+            constraints["joint"] = set(spec.get("joint_nouns", []))
+    # A more specific sense is tried first: one that names its objects ("lift a blockade" is
+    # RETREAT before "lift" is CONCEDE; "handed over power" is RETREAT before "hand over" is
+    # COOPERATE), then one that needs a particle or word ("backed down" is CONCEDE before
+    # "back" is SUPPORT).
+    def specificity(lemma: str, sense: tuple) -> int:
+        if (sense[0], lemma) in constraints["objects"]:
+            return 0
+        return 1 if sense[2] is not None or (sense[0], lemma) in constraints["particles"] else 2
+
     for lemma, senses in verbs.items():
-        senses.sort(key=lambda sense: (sense[0], lemma) not in constraints["objects"] and (sense[0], lemma) not in constraints["particles"])
+        senses.sort(key=lambda sense: specificity(lemma, sense))
     modality = lexicons.load("event_modality")
     received = lex["AID"].get("received_from", {})
     return {
@@ -119,7 +134,7 @@ def _objects(tok: Token) -> list[Token]:
 
 def _giver(tok: Token) -> Token | None:
     """Who something comes from: "received weapons from Y", "obtained a loan from Y"."""
-    received = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    received = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children if g.dep_ == "pobj"]
     return _prep_object(tok, ("from",)) or next((g for o in received if (g := _prep_object(o, ("from",))) is not None), None)
 
 
@@ -150,12 +165,24 @@ def _has_military(tokens: list[Token]) -> bool:
     return False
 
 
+def _military_subject(verb: Token) -> bool:
+    """'Syrian tanks moved into positions': forces that move themselves (no direct object)."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (_has_military([subject]) or sector_of_noun(subject.lemma_.lower()) == "MIL")
+
+
 def _triggers(sent: SpacySpan) -> list[Trigger]:
     lex = _lexicon()
     cons = lex["constraints"]
     found = []
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in cons["under_verbs"] and (under := _prep_object(tok, ("under",))) is not None and under.lemma_.lower() in cons["under_nouns"]:
+            # "came under fire from Israeli positions": attacked, by whoever is behind "from".
+            found.append(Trigger("ASSAULT", _default_cameo("ASSAULT"), tok, nominal=False, received=True))
+            continue
         if tok.pos_ == "VERB" and (lemma in lex["verbs"] or lemma in lex["received"]["verbs"]) and tok.dep_ not in ("amod", "compound"):
             objects = _objects(tok)
             object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
@@ -170,7 +197,7 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
                     continue
                 if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
                     continue
-                if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or "up" in particles):
+                if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or "up" in particles or _military_subject(tok)):
                     continue
                 if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (object_lemmas & cons["halt_objects"]):
                     continue
@@ -183,6 +210,8 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
                 key = pair if pair in lex["nouns"] else None
             if key is None:
                 key = lemma if lemma in lex["nouns"] else tok.lower_ if tok.lower_ in lex["nouns"] else None
+            if lemma in cons["joint"] and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
+                key = "cooperation"  # "joint naval exercises": done together, whatever else the noun codes
             if key is not None:
                 etype, cameo = lex["nouns"][key]
                 found.append(Trigger(etype, cameo, tok, nominal=True))
@@ -202,7 +231,7 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return child
+            return _wielder(child) if child.pos_ == "NOUN" else child
         if child.dep_ == "agent":
             for g in child.children:
                 if g.dep_ == "pobj":
@@ -247,9 +276,18 @@ def _country_at(tok: Token) -> str | None:
     return country_named(tok.text)
 
 
-def _wielder(agent: Token) -> Token:
+def _wielder(agent: Token) -> Token | None:
     """A weapon named as the doer stands for whoever used it: "blown up by a missile believed to
-    be fired by rebels" was done by the rebels."""
+    be fired by rebels" was done by the rebels. So does an attack: "the bombing by Basque
+    separatists killed two policemen" was done by the separatists, and an attack by no one
+    named was done by no one known."""
+    if agent.pos_ == "NOUN" and _lexicon()["nouns"].get(agent.lemma_.lower(), ("",))[0] == "ASSAULT":
+        by = _prep_object(agent, ("by",))
+        if by is not None:
+            return by
+        # "Recent US Predator attacks": a party named before the noun is coded from the phrase.
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in agent.doc[agent.left_edge.i : agent.i])
+        return agent if named else None
     if not find_equipment(agent.text):
         return agent
     for tok in agent.subtree:
@@ -272,6 +310,11 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             preps = preps | {"to"}  # "military aid to Mozambique", "a visit to Beirut", "an appeal to the UN"
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
             target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        between = _prep_object(tok, ("between",))
+        if between is not None and actor is None and target is None and (trigger.type == "ASSAULT" or trigger.type in SYMMETRIC):
+            # "clashes between police and protesters", "talks between Israel and Syria": the
+            # two sides.
+            actor, target = between, next((c for c in between.children if c.dep_ == "conj"), None)
         governed = tok
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "obj"):
             governed = tok.head.head  # "launched 10 days of war games": the measure stands for it
@@ -288,13 +331,15 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         if actor is None and trigger.type in ("MOBILIZE", "ASSAULT"):
             # "the staging of multiple rocket launch systems at Russian ports"
             actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i), None)
+        if actor is None:
+            actor = _prep_object(tok, ("by",))  # "a bombing by Basque separatists"
         if actor is not None and actor.i == tok.i:
             actor = None  # "ties frayed by a threat": the act does not act
         return actor, target
     if trigger.received:
         return _giver(tok), _subject(tok)
     actor = _subject(tok)
-    if trigger.type in SYMMETRIC:
+    if trigger.type in SYMMETRIC or (tok.lemma_.lower() in _lexicon()["constraints"]["reciprocal"] and not any(c.dep_ in ("dobj", "obj") for c in tok.children)):
         partner = None
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
             partner = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -321,8 +366,11 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         # what is asked.
         asked = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         target = _subject(asked) if asked is not None else None
-    if trigger.type == "MOBILIZE" and target is not None and _has_military([target]):
-        target = None  # what is moved is a quantity, not a target
+    if trigger.type in ("MOBILIZE", "ASSAULT") and target is not None and target.dep_ in ("dobj", "obj") and _has_military([target]):
+        # What is moved or fired is a weapon, not a target: "fired two missiles at Seoul"
+        # hits whom the missiles were fired at.
+        party = _prep_object(tok, PARTY_PREPS) if trigger.type == "ASSAULT" else None
+        target = party if party is not None and _is_party(party) else None
     if target is not None and not _is_party(target):
         # The object is a thing ("ratified an agreement with the EU", "will supply arms to
         # Israel"): the party is the one it is with, on, against or to.
@@ -695,14 +743,51 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         out.append(Candidate(Trigger("MOBILIZE", "15", verb, nominal=False), subject, None))
     for verb, speaker, addressee in _obligations(sent):
         out.append(Candidate(Trigger("REQUEST", _default_cameo("REQUEST"), verb, nominal=False), speaker, addressee, "asserted"))
-    obstruct = _lexicon()["constraints"]["obstruct"]
-    for trigger in _triggers(sent):
+    cons = _lexicon()["constraints"]
+    triggers = _triggers(sent)
+    for trigger in triggers:
         actor_tok, target_tok = _roles(trigger)
-        if trigger.token.lemma_.lower() in obstruct and trigger.type != "PROTEST" and _non_state(actor_tok, coder):
+        lemma = trigger.token.lemma_.lower()
+        if lemma in cons["obstruct"] and trigger.type != "PROTEST" and _non_state(actor_tok, coder):
             # Protesters, workers or rebels blocking roads obstruct passage: CAMEO 144, PROTEST.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
+        elif trigger.type == "PROTEST" and not trigger.nominal and lemma in cons["official_protest"] and actor_tok is not None and not _non_state(actor_tok, coder):
+            # "China protested against the visit": a state complains officially (CAMEO 114).
+            trigger = Trigger("ACCUSE", "11", trigger.token, trigger.nominal)
+        elif trigger.type == "AGREE" and not trigger.nominal and _promises_hostility(trigger.token, triggers):
+            # "The Taliban vowed to continue its fight": promising a hostile act is a threat.
+            trigger = Trigger("THREATEN", _default_cameo("THREATEN"), trigger.token, trigger.nominal)
+        elif trigger.type == "ASSAULT" and lemma in cons["dismissal"] and _dismisses(trigger.token):
+            continue  # "fired the defence minister"
         out.append(Candidate(trigger, actor_tok, target_tok))
     return out
+
+
+HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _promises_hostility(verb: Token, triggers: list[Trigger]) -> bool:
+    """A promise verb ("vow", "pledge") whose promised act is hostile."""
+    if verb.lemma_.lower() not in _lexicon()["commitment"]["heads"]:
+        return False
+    # The promised act and what it acts on ("to continue its fight"), not every word below it
+    # ("to continue military aid to war-torn Mozambique" promises aid).
+    promised = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for _ in range(2):
+        promised += [g for c in promised for g in c.children if g.dep_ in ("dobj", "obj", "xcomp") and g not in promised]
+    indices = {t.i for t in promised}
+    hostile_nouns = _lexicon()["commitment"]["hostile_objects"]
+    return any(t.type in HOSTILE and t.token.i in indices for t in triggers) or any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in hostile_nouns for t in promised
+    )
+
+
+def _dismisses(verb: Token) -> bool:
+    """Whether the verb's direct object is a person or an official (dismissed, not shot at)."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return False
+    return obj.ent_type_ == "PERSON" or sector_of_noun(obj.lemma_.lower()) in _lexicon()["constraints"]["state_sectors"]
 
 
 def _previous_subject(pronoun: Token) -> Token | None:
@@ -877,6 +962,10 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                 event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
             add(event)
             add(commitment)
+            if event is not None:
+                for variant in _conjoined(coder, sent, c, event):
+                    add(variant)
+                    add(_commitment(variant, c.trigger))
         if len(events) == before and (c := _lexicon_fallback(sent)) is not None:
             event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
             if event is not None:
@@ -887,9 +976,62 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
 
 
 FALLBACK_CONFIDENCE = 0.5
+CONJUNCT_PENALTY = 0.02
 DEPTH_PENALTY = 0.03
 UNASSERTED_PENALTY = 0.1
 UNASSERTED = ("future", "possible", "hedged")
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The other members of a coordination headed by `tok`: "France, Germany and Italy"."""
+    out, todo = [], [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def _modifier_conjuncts(tok: Token) -> list[Token]:
+    """Conjoined nationality modifiers of one noun: "Turkish and Iraqi forces" -> Iraqi."""
+    out = []
+    for m in tok.children:
+        if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE"):
+            out.extend(c for c in m.subtree if c.dep_ == "conj" and c.i != m.i and c.ent_type_ in ("NORP", "GPE"))
+    return out
+
+
+def _conjoined(coder: "_Coder", sent: SpacySpan, c: "Candidate", event: Event) -> list[Event]:
+    """One event per pair of parties when the actor or the target is a coordination ("Hamas
+    and Hezbollah attacked Israel" is two attacks), as event coders code them. A joint act's
+    partner already comes from the actor's coordination ("Putin and Obama met"): only further
+    partners are added."""
+    options = {}
+    for role, tok in (("actor", c.actor_tok), ("target", c.target_tok)):
+        base = getattr(event, role)
+        options[role] = [base]
+        if tok is None or base is None:
+            continue
+        conjuncts = _conjuncts(tok)
+        if role == "actor" and c.trigger.type in SYMMETRIC and c.target_tok is not None and c.target_tok in conjuncts:
+            conjuncts = []  # the coordination is the meeting itself
+        for conj in conjuncts:
+            coded = coder.actor(conj)
+            if coded is not None and coded.code:
+                options[role].append(coded)
+        for conj in _modifier_conjuncts(tok):
+            coded = coder.country_in([conj], base)
+            if coded is not None:
+                options[role].append(coded.model_copy(update={"text": conj.text, "span": _token_span(conj), "entity_id": None}))
+    out = []
+    for i, actor in enumerate(options["actor"]):
+        for j, target in enumerate(options["target"]):
+            if i == j == 0 or (target is not None and actor is not None and target.code and target.code == actor.code and j > 0):
+                continue
+            confidence = round(max(0.05, event.confidence - CONJUNCT_PENALTY), 3)
+            out.append(event.model_copy(update={"actor": actor, "target": target, "confidence": confidence}))
+    return out
 
 
 def _commitment(event: Event, trigger: Trigger) -> Event | None:
@@ -953,6 +1095,8 @@ def _lexicon_fallback(sent: SpacySpan) -> "Candidate | None":
             etype, cameo, needs = lex["verbs"][lemma][0]
             if needs or _constrained(etype, lemma, lex["constraints"]):
                 continue  # "sent a letter" was rejected on purpose: only military objects are sent to MOBILIZE
+            if etype == "ASSAULT" and lemma in lex["constraints"]["dismissal"] and _dismisses(tok):
+                continue
             trigger = Trigger(etype, cameo, tok, nominal=tok.pos_ == "NOUN")
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex["nouns"] or tok.lower_ in lex["nouns"]):
             etype, cameo = lex["nouns"].get(lemma) or lex["nouns"][tok.lower_]
