@@ -324,3 +324,32 @@ def test_former_states_are_coded_as_their_successor():
 def test_a_named_group_the_tagger_calls_a_person_keeps_its_code(analyzer):
     brief = analyzer.analyze("Boko Haram militants abducted 300 schoolgirls from Chibok.")
     assert brief.events[0].actor.code == "NGA" and brief.events[0].actor.sector == "REB"
+
+
+def test_an_act_under_unless_is_a_condition_not_a_fact():
+    coded = events_of("Iran said it would resume enrichment unless the West lifted sanctions.")
+    assert all(modality != "asserted" for etype, modality, _, _ in coded if etype == "RETREAT")
+
+
+def test_what_a_vetoed_resolution_would_have_done_did_not_happen():
+    coded = events_of("Russia vetoed a UN resolution that would have imposed sanctions on Syria.")
+    assert coded[0][:3] == ("REJECT", "asserted", "RUS")
+    assert all(modality == "possible" for etype, modality, _, _ in coded if etype == "SANCTION")
+
+
+def test_an_act_after_the_main_one_is_not_the_subjects_own(analyzer):
+    brief = analyzer.analyze("The European Union imposed sanctions on Belarus after the crackdown on protesters.")
+    assert all(e.actor is None or e.actor.code != "IGOEU" for e in find(brief, "COERCE"))
+
+
+def test_a_launched_offensive_is_the_act_not_its_target(analyzer):
+    brief = analyzer.analyze("The army withdrew from the city after rebels launched a major offensive.")
+    assert all(e.target is None or "offensive" not in e.target.text for e in find(brief, "ASSAULT"))
+
+
+def test_agreeing_to_a_demand_is_a_concession():
+    assert events_of("The Kenyan government agreed to the opposition's demand for constitutional reform.")[0][:3] == ("CONCEDE", "asserted", "KEN")
+
+
+def test_committing_crimes_is_no_commitment():
+    assert "AGREE" not in [t for t, _, _, _ in events_of("The crimes were committed by Croat forces against Serb civilians.")]

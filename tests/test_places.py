@@ -135,3 +135,9 @@ def test_a_national_capital_wins_a_tie_with_a_town_of_the_story_country(places_o
     found = places_of("London and Manchester sent envoys to Washington on Friday.")
     washington = [p for p in found if p.mentions[0].text == "Washington"][0]
     assert (washington.country_code, washington.admin1) == ("US", "DC")
+
+
+def test_the_west_as_a_bloc_is_no_place_and_sinai_is_in_egypt(analyzer):
+    brief = analyzer.analyze("Iran defied the West. Egypt condemned the bombing of a mosque in Sinai.")
+    assert all(m.text != "West" for p in brief.places for m in p.mentions)
+    assert place(brief, "Sinai").country_code == "EG"

@@ -196,6 +196,8 @@ def _build() -> dict[str, list[Candidate]]:
         cand = Candidate(spec.get("geonameid"), region, spec["lat"], spec["lon"], spec.get("feature", "region"), spec.get("country"), None, 0)
         for key in {fold(region), *(fold(a) for a in spec.get("aliases", []))}:
             index[key].append(cand)
+    for name in aliases.get("not_places", []):
+        index.pop(fold(name), None)
     return dict(index)
 
 

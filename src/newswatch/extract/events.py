@@ -24,6 +24,9 @@ from .entities import demonym_country
 from .quantities import extract_quantities, find_equipment
 
 TARGET_PREPS = {"against", "on", "with", "at", "toward", "towards", "upon"}
+# "imposed sanctions after the crackdown", "protested against the arrests": an act behind these
+# prepositions is someone else's, not the subject's.
+OTHER_ACT_PREPS = {"after", "before", "following", "since", "amid", "despite", "over", "until", "against"}
 NOMINAL_TARGET_PREPS = {"against", "on", "upon"}
 # Verbs whose object names the act of their subject ("Russia launched airstrikes").
 LIGHT_VERBS = {"launch", "conduct", "carry", "begin", "start", "continue", "mount", "hold", "make", "wage", "step", "stage", "resume", "escalate", "order"}
@@ -302,6 +305,10 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     tok = trigger.token
     if trigger.nominal:
         actor = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))), None)
+        if actor is None and trigger.type not in ("ASSAULT", "COERCE"):
+            # "the opposition's demand": whoever owns the act does it ("the country's genocide"
+            # names whom violence was done to, or where).
+            actor = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
         target = None
         preps = NOMINAL_TARGET_PREPS if trigger.type in ("MOBILIZE", "ASSAULT") else TARGET_PREPS
         if trigger.type in ("ASSAULT", "COERCE", "RETREAT"):
@@ -320,7 +327,7 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             governed = tok.head.head  # "launched 10 days of war games": the measure stands for it
         if actor is None and governed.dep_ in ("dobj", "obj") and governed.head.lemma_ in LIGHT_VERBS:
             actor = _subject(governed.head)  # "Russia ... launch airstrikes"
-        if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
+        if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT") and tok.head.lower_ not in OTHER_ACT_PREPS:
             actor = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit"
         if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
             # "The judge opened investigations against officials", "X lodged a protest with Y"
@@ -370,6 +377,10 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         # What is moved or fired is a weapon, not a target: "fired two missiles at Seoul"
         # hits whom the missiles were fired at.
         party = _prep_object(tok, PARTY_PREPS) if trigger.type == "ASSAULT" else None
+        target = party if party is not None and _is_party(party) else None
+    if target is not None and _lexicon()["nouns"].get(target.lemma_.lower(), ("",))[0] == trigger.type:
+        # "launched a major offensive (against Y)": the act itself is not acted on.
+        party = _prep_object(target, PARTY_PREPS) or _prep_object(tok, PARTY_PREPS)
         target = party if party is not None and _is_party(party) else None
     if target is not None and not _is_party(target):
         # The object is a thing ("ratified an agreement with the EU", "will supply arms to
@@ -436,7 +447,7 @@ def _modality(trigger: Trigger) -> str:
         return "possible"  # "to potentially launch airstrikes"
     hedged = (
         bool(near & words["hedges"])
-        or any(c.lower_ in ("whether", "if") for t in chain for c in t.children)
+        or any(c.lower_ in words["conditional"] for t in chain for c in t.children)
         or any(t.lemma_.lower() in _lexicon()["contested"] for t in chain[1:])  # "claimed that ISIL had attacked"
     )
     if hedged:
@@ -450,6 +461,9 @@ def _modality(trigger: Trigger) -> str:
         tok.dep_ in ("advcl", "acl", "relcl") or tok.head.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "conj" and tok.head.dep_ in ("advcl", "acl"))
     ):
         return "future"  # a purpose: "centers ... to train and equip rebels"
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if "would" in auxes and "have" in auxes:
+        return "possible"  # counterfactual: "a resolution that would have imposed sanctions"
     if near & (words["future"] | words["obligation"]):
         return "future"  # an act someone must do has not happened yet
     if any(c.lower_ == "would" and c.dep_ == "aux" for c in tok.children) and any(t.lemma_ in _lexicon()["speech"] for t in chain[1:]):
