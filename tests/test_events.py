@@ -353,3 +353,15 @@ def test_agreeing_to_a_demand_is_a_concession():
 
 def test_committing_crimes_is_no_commitment():
     assert "AGREE" not in [t for t, _, _, _ in events_of("The crimes were committed by Croat forces against Serb civilians.")]
+
+
+def test_violence_by_protesters_is_a_riot_but_launching_missiles_is_an_attack():
+    assert events_of("Rioters attacked police stations in Lagos.")[0][0] == "PROTEST"
+    assert events_of("Georgian demonstrators launched missiles at the Georgian government.")[0][0] == "ASSAULT"
+
+
+def test_a_clash_is_fought_by_both_sides():
+    coded = {(etype, actor, target) for etype, _, actor, target in events_of("Pakistani troops clashed with Afghan border guards.")}
+    assert {("ASSAULT", "PAK", "AFG"), ("ASSAULT", "AFG", "PAK")} <= coded
+    rioters = {(etype, actor, target) for etype, _, actor, target in events_of("Syrian forces clashed with Tunisian rioters.")}
+    assert ("PROTEST", "TUN", "SYR") in rioters

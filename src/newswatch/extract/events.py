@@ -54,7 +54,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "dismissal": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set()}
     for etype, spec in lex.items():
         if etype in ("wrongdoing", "contested_speech", "object_control"):
             continue
@@ -77,6 +77,7 @@ def _lexicon() -> dict:
             constraints["obstruct"] = set(spec.get("obstruct_by_non_state", []))
             constraints["state_sectors"] = set(spec.get("state_sectors", []))
             constraints["official_protest"] = set(spec.get("official_when_by_state", []))
+            constraints["participants"] = set(spec.get("participants", []))
         if etype == "ASSAULT":
             constraints["dismissal"] = set(spec.get("dismissal_senses", []))
             constraints["reciprocal"] = set(spec.get("reciprocal", []))
@@ -773,6 +774,10 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             trigger = Trigger("THREATEN", _default_cameo("THREATEN"), trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and lemma in cons["dismissal"] and _dismisses(trigger.token):
             continue  # "fired the defence minister"
+        elif trigger.type in ("ASSAULT", "COERCE") and actor_tok is not None and actor_tok.lower_ in cons["participants"] and not _has_military(_objects(trigger.token)):
+            # "The building was demolished by a protester", "rioters attacked police": a riot
+            # (launching missiles is not).
+            trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         out.append(Candidate(trigger, actor_tok, target_tok))
     return out
 
@@ -980,6 +985,7 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                 for variant in _conjoined(coder, sent, c, event):
                     add(variant)
                     add(_commitment(variant, c.trigger))
+                add(_reciprocal(c, event))
         if len(events) == before and (c := _lexicon_fallback(sent)) is not None:
             event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
             if event is not None:
@@ -994,6 +1000,22 @@ CONJUNCT_PENALTY = 0.02
 DEPTH_PENALTY = 0.03
 UNASSERTED_PENALTY = 0.1
 UNASSERTED = ("future", "possible", "hedged")
+
+
+def _reciprocal(c: "Candidate", event: Event) -> Event | None:
+    """A clash is fought by both sides: "troops clashed with rioters" is also the rioters'
+    act against the troops (a riot, when they are protesters)."""
+    cons = _lexicon()["constraints"]
+    if c.trigger.nominal or c.trigger.token.lemma_.lower() not in cons["reciprocal"] or event.actor is None or event.target is None or c.target_tok is None:
+        return None
+    if not (event.actor.code and event.target.code) or event.actor.code == event.target.code:
+        return None
+    riot = c.target_tok.lower_ in cons["participants"]
+    etype, cameo = ("PROTEST", "14") if riot else (event.type, c.trigger.cameo)
+    return event.model_copy(update={
+        "actor": event.target, "target": event.actor, "type": etype, "cameo_root": cameo[:2], "quad_class": quad_class(cameo),
+        "confidence": round(max(0.05, event.confidence - CONJUNCT_PENALTY), 3),
+    })
 
 
 def _conjuncts(tok: Token) -> list[Token]:
