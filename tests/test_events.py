@@ -365,3 +365,26 @@ def test_a_clash_is_fought_by_both_sides():
     assert {("ASSAULT", "PAK", "AFG"), ("ASSAULT", "AFG", "PAK")} <= coded
     rioters = {(etype, actor, target) for etype, _, actor, target in events_of("Syrian forces clashed with Tunisian rioters.")}
     assert ("PROTEST", "TUN", "SYR") in rioters
+
+
+@pytest.mark.parametrize(
+    "name, on, coded",
+    [
+        ("Omar El Bashir", dt.date(1995, 1, 1), ("SDN", "GOV")),  # "El" is "al-"
+        ("Francois Mitterrand", dt.date(1990, 1, 1), ("FRA", "GOV")),
+        ("Kim Jong-il", dt.date(2000, 1, 1), ("PRK", "GOV")),
+        ("Mitterrand", dt.date(1990, 1, 1), ("FRA", "GOV")),  # a distinctive surname alone
+        ("Brown", dt.date(2008, 1, 1), None),  # a common one is not Gordon Brown
+        ("Slobodan Milosevic", dt.date(2005, 1, 1), ("SRB", None)),  # out of office keeps the country
+    ],
+)
+def test_office_holders_are_matched_by_name_variants_and_dated(name, on, coded):
+    from newswatch.extract.actors import office_holder
+
+    assert office_holder(name, on) == coded
+
+
+def test_own_codes_of_militant_groups_map_to_the_cameo_root_of_coded_data():
+    from newswatch.extract.actors import cameo_root
+
+    assert [cameo_root(c) for c in ("AQD", "ISI", "HMS", "HEZ", "RUS", "IGONAT", None)] == ["IMG", "IMG", "PSE", "LBN", "RUS", "IGO", None]

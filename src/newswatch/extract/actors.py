@@ -28,10 +28,20 @@ def _table() -> dict:
     return {
         "orgs": lex["organizations"],
         "holders": lex["office_holders"],
+        "ambiguous": frozenset(lex.get("ambiguous_surnames", [])),
         "sector_of_noun": sector_of_noun,
         "title_sectors": lex["title_sectors"],
         "quantity_heads": frozenset(lex.get("quantity_heads", [])),
     }
+
+
+def cameo_root(code: str | None) -> str | None:
+    """The root CAMEO-coded data give an actor code: our own code of a non-state group maps to
+    theirs ("AQD" al-Qaeda is "IMG"); any other code is its first three characters."""
+    if not code:
+        return None
+    crosswalk = {org["code"]: org["cameo"] for org in _table()["orgs"].values() if org.get("cameo")}
+    return crosswalk.get(code, code[:3])
 
 
 def sector_of_noun(word: str) -> str | None:
@@ -51,13 +61,22 @@ def _alpha3(alpha2: str | None) -> str | None:
     return country.alpha_3 if country else None
 
 
+@functools.lru_cache(maxsize=8192)
+def _name_key(name: str) -> str:
+    """A person's name for matching: accents folded, case and the article "al-"/"el-" dropped
+    ("Omar El Bashir" is "Omar al-Bashir", "Francois Mitterrand" is "François Mitterrand")."""
+    words = [w for w in gazetteer.fold(name).replace("-", " ").split() if w not in ("al", "el")]
+    return " ".join(words)
+
+
 def office_holder(name: str, on: dt.date | None) -> tuple[str | None, str | None] | None:
     """Code of a named office holder on a date; a lone surname matches a listed full name.
     Outside every listed term the person keeps their country, without the office's sector
     (Obama before 2009 is USA, not USA GOV)."""
+    key = _name_key(name)
     rows = [
         row for row in _table()["holders"]
-        if row["name"] == name or (" " not in name and row["name"].split()[-1] == name)
+        if _name_key(row["name"]) == key or (" " not in key and _name_key(row["name"]).split()[-1] == key and name not in _table()["ambiguous"])
     ]
     for row in rows:
         start, end = row.get("valid_from"), row.get("valid_to")

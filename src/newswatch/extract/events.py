@@ -264,7 +264,8 @@ def _country_name(code: str) -> str:
     import pycountry
 
     country = pycountry.countries.get(alpha_3=code)
-    return country.name if country else code
+    # "Iran", not the ISO "Iran, Islamic Republic of"
+    return (getattr(country, "common_name", None) or country.name) if country else code
 
 
 def _pro(tok: Token) -> bool:

@@ -63,8 +63,8 @@ def _score(cand: Candidate, query: str, countries: Counter, admins: Counter, adm
         score += TOWN_IN_NAMED_ADMIN_BONUS
     if cand.feature in ("city", "admin2") and (cand.country_code, cand.admin1) in qualifier:
         score += QUALIFIED_BONUS
-    if fold(cand.name) == fold(query):
-        score += EXACT_BONUS
+    if fold(cand.name) == fold(query) or cand.feature == "region":
+        score += EXACT_BONUS  # a region matches only by a name or alias we listed for it
     if admin_cue and cand.feature == "admin1":
         score += ADMIN_CUE_BONUS
     return score
