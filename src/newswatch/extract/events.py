@@ -318,7 +318,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         if trigger.type in ("AID", "CONSULT", "SUPPORT", "REQUEST"):
             preps = preps | {"to"}  # "military aid to Mozambique", "a visit to Beirut", "an appeal to the UN"
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
-            target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            # "a bomb attack on Thursday": a day or an amount is never the target
+            target = target or next((g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in TIMES_AND_AMOUNTS), None)
         between = _prep_object(tok, ("between",))
         if between is not None and actor is None and target is None and (trigger.type == "ASSAULT" or trigger.type in SYMMETRIC):
             # "clashes between police and protesters", "talks between Israel and Syria": the
@@ -652,6 +653,10 @@ class _Coder:
         if actor is not None and not actor.code and actor_tok is not None:
             # "A report released in the Rwandan capital": the country named inside the phrase.
             actor = self.country_in(actor_tok.subtree, actor) or actor
+            if not actor.code and actor_tok.ent_type_ == "PERSON" and actor.sector in _lexicon()["constraints"]["state_sectors"]:
+                # "President Levy Mwanawasa", "Lt. Gen. Prosper Avril": an official of the country
+                # the sentence is about, other than the one acted on.
+                actor = self.country_in(sent, actor, exclude=target_tok) or actor
         actor_code = actor.code if actor is not None else None
         if (target is None or not target.code) and trigger.type not in ("MOBILIZE",):
             # The acted-on side is often named only as a place or a nationality: the first
