@@ -388,3 +388,22 @@ def test_own_codes_of_militant_groups_map_to_the_cameo_root_of_coded_data():
     from newswatch.extract.actors import cameo_root
 
     assert [cameo_root(c) for c in ("AQD", "ISI", "HMS", "HEZ", "RUS", "IGONAT", None)] == ["IMG", "IMG", "PSE", "LBN", "RUS", "IGO", None]
+
+
+def test_what_someone_refused_to_do_did_not_happen():
+    coded = events_of("The Khmer Rouge refused to disarm.")
+    assert coded[0][:3] == ("REJECT", "asserted", "KHM")
+    assert all(modality == "denied" for etype, modality, _, _ in coded if etype == "RETREAT")
+
+
+def test_expressing_regret_is_a_concession_with_no_one_acted_on_named():
+    assert events_of("The Chinese government has expressed regret over the incident.")[0] == ("CONCEDE", "asserted", "CHN", None)
+
+
+def test_a_titled_official_of_unknown_country_belongs_to_the_country_the_sentence_is_about():
+    assert events_of("Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first democratic elections to take place.")[0][2] == "HTI"
+
+
+def test_a_day_is_never_the_target_of_a_nominal_attack(analyzer):
+    brief = analyzer.analyze("Irish nationalist guerrillas wounded two British soldiers in a bomb attack on Thursday.")
+    assert all(e.target is None or e.target.text != "Thursday" for e in brief.events)

@@ -381,9 +381,12 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         # hits whom the missiles were fired at.
         party = _prep_object(tok, PARTY_PREPS) if trigger.type == "ASSAULT" else None
         target = party if party is not None and _is_party(party) else None
-    if target is not None and _lexicon()["nouns"].get(target.lemma_.lower(), ("",))[0] == trigger.type:
-        # "launched a major offensive (against Y)": the act itself is not acted on.
-        party = _prep_object(target, PARTY_PREPS) or _prep_object(tok, PARTY_PREPS)
+    named_objects = _lexicon()["constraints"]["objects"].get((trigger.type, tok.lemma_.lower()), set())
+    if target is not None and (_lexicon()["nouns"].get(target.lemma_.lower(), ("",))[0] == trigger.type or (target.lemma_.lower() in named_objects and not _is_party(target))):
+        # "launched a major offensive (against Y)", "expressed regret": the act itself, or the
+        # object its sense names, is not acted on.
+        preps = PARTY_PREPS + (("from", "by") if trigger.type in RESPONSES else ())
+        party = _prep_object(target, preps) or _prep_object(tok, preps)
         target = party if party is not None and _is_party(party) else None
     if target is not None and not _is_party(target):
         # The object is a thing ("ratified an agreement with the EU", "will supply arms to
