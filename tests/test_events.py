@@ -407,3 +407,18 @@ def test_a_titled_official_of_unknown_country_belongs_to_the_country_the_sentenc
 def test_a_day_is_never_the_target_of_a_nominal_attack(analyzer):
     brief = analyzer.analyze("Irish nationalist guerrillas wounded two British soldiers in a bomb attack on Thursday.")
     assert all(e.target is None or e.target.text != "Thursday" for e in brief.events)
+
+
+def test_condemning_an_act_targets_whoever_did_it():
+    assert events_of("The Arab League condemned the Israeli air raid on Tunis.")[0][3] == "ISR"
+    assert events_of("Paris condemned the attack by Russia on Ukraine.")[0][3] == "RUS"
+
+
+def test_where_an_agreement_is_signed_is_not_a_party_to_it():
+    assert events_of("The Angolan government and UNITA rebels signed a ceasefire agreement in Lusaka.")[0][2:] == ("AGO", None)
+
+
+def test_police_breaking_up_a_rally_do_not_rally():
+    coded = events_of("Police in Nairobi used tear gas to break up an opposition rally.")
+    assert coded[0][0] == "COERCE"
+    assert ("PROTEST", "KEN") not in [(t, a) for t, _, a, _ in coded]

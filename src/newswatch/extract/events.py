@@ -26,6 +26,9 @@ from .quantities import extract_quantities, find_equipment
 TARGET_PREPS = {"against", "on", "with", "at", "toward", "towards", "upon"}
 # "imposed sanctions after the crackdown", "protested against the arrests": an act behind these
 # prepositions is someone else's, not the subject's.
+VENUE_PREPS = {"in", "at", "near"}
+# Verbal judgements of an act: their target is whoever did it.
+JUDGED = {"ACCUSE", "SUPPORT", "REJECT"}
 OTHER_ACT_PREPS = {"after", "before", "following", "since", "amid", "despite", "over", "until", "against"}
 NOMINAL_TARGET_PREPS = {"against", "on", "upon"}
 # Verbs whose object names the act of their subject ("Russia launched airstrikes").
@@ -388,6 +391,13 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         preps = PARTY_PREPS + (("from", "by") if trigger.type in RESPONSES else ())
         party = _prep_object(target, preps) or _prep_object(tok, preps)
         target = party if party is not None and _is_party(party) else None
+    if target is not None and trigger.type in JUDGED and target.pos_ == "NOUN" and target.lemma_.lower() in _lexicon()["nouns"]:
+        # "condemned the Israeli air raid on Tunis": an act is judged against whoever did it.
+        doer = _prep_object(target, ("by",)) or next(
+            (c for c in target.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")), None
+        )
+        if doer is not None:
+            return actor, doer
     if target is not None and not _is_party(target):
         # The object is a thing ("ratified an agreement with the EU", "will supply arms to
         # Israel"): the party is the one it is with, on, against or to.
@@ -667,7 +677,13 @@ class _Coder:
             # Inside the phrase the actor's own country may be meant ("Uganda's president
             # threatened to ban Ugandan opposition candidates").
             inside = self.country_in(target_tok.subtree, target) if target_tok is not None else None
-            target = inside or self.country_in(sent, target, avoid=actor_code, exclude=actor_tok) or target
+            elsewhere = sent
+            if trigger.type in ("AGREE", "SUPPORT", "COOPERATE"):
+                # "signed a ceasefire in Lusaka": where an agreement is signed is not a party to it.
+                heads = [trigger.token, *(c for c in trigger.token.children if c.dep_ in ("dobj", "obj"))]
+                venue = {t.i for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in VENUE_PREPS for t in p.subtree}
+                elsewhere = [t for t in sent if t.i not in venue]
+            target = inside or self.country_in(elsewhere, target, avoid=actor_code, exclude=actor_tok) or target
             if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and target_tok.pos_ == "NOUN" and _is_party(target_tok) and not trigger.received:
                 # No other country in sight: people acted on at home ("Egyptian police dispersed
                 # demonstrators") are the actor's compatriots. A guess, as coders of this kind make.
