@@ -422,3 +422,10 @@ def test_police_breaking_up_a_rally_do_not_rally():
     coded = events_of("Police in Nairobi used tear gas to break up an opposition rally.")
     assert coded[0][0] == "COERCE"
     assert ("PROTEST", "KEN") not in [(t, a) for t, _, a, _ in coded]
+
+
+def test_fighting_a_problem_is_no_violence_and_working_together_is_cooperation():
+    assert "ASSAULT" not in [t for t, _, _, _ in events_of("The government vowed to fight corruption.")]
+    coded = events_of("Mexico and the United States will work together to fight drug trafficking.")
+    assert ("COOPERATE", "MEX", "USA") in [(t, a, g) for t, _, a, g in coded]
+    assert "ASSAULT" not in [t for t, _, _, _ in coded]

@@ -57,7 +57,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set()}
     for etype, spec in lex.items():
         if etype in ("wrongdoing", "contested_speech", "object_control"):
             continue
@@ -83,6 +83,7 @@ def _lexicon() -> dict:
             constraints["participants"] = set(spec.get("participants", []))
         if etype == "ASSAULT":
             constraints["dismissal"] = set(spec.get("dismissal_senses", []))
+            constraints["figurative"] = set(spec.get("figurative_objects", []))
             constraints["reciprocal"] = set(spec.get("reciprocal", []))
             under = spec.get("came_under", {})
             constraints["under_verbs"], constraints["under_nouns"] = set(under.get("verbs", [])), set(under.get("nouns", []))
@@ -193,7 +194,7 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
         if tok.pos_ == "VERB" and (lemma in lex["verbs"] or lemma in lex["received"]["verbs"]) and tok.dep_ not in ("amod", "compound"):
             objects = _objects(tok)
             object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
-            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
             if lemma in lex["received"]["verbs"] and _received_aid(tok, lex["received"]["objects"]):
                 found.append(Trigger("AID", _default_cameo("AID"), tok, nominal=False, received=True))
                 continue
@@ -784,9 +785,11 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
     for verb, speaker, addressee in _obligations(sent):
         out.append(Candidate(Trigger("REQUEST", _default_cameo("REQUEST"), verb, nominal=False), speaker, addressee, "asserted"))
     cons = _lexicon()["constraints"]
-    triggers = _triggers(sent)
-    for trigger in triggers:
-        actor_tok, target_tok = _roles(trigger)
+    found = [(t, *_roles(t)) for t in _triggers(sent)]
+    # "fight drug trafficking": a problem fought is no violence against anyone.
+    found = [(t, a, g) for t, a, g in found if not (t.type == "ASSAULT" and g is not None and {g.lemma_.lower(), g.lower_} & cons["figurative"])]
+    triggers = [t for t, _, _ in found]
+    for trigger, actor_tok, target_tok in found:
         lemma = trigger.token.lemma_.lower()
         if lemma in cons["obstruct"] and trigger.type != "PROTEST" and _non_state(actor_tok, coder):
             # Protesters, workers or rebels blocking roads obstruct passage: CAMEO 144, PROTEST.
