@@ -429,3 +429,10 @@ def test_fighting_a_problem_is_no_violence_and_working_together_is_cooperation()
     coded = events_of("Mexico and the United States will work together to fight drug trafficking.")
     assert ("COOPERATE", "MEX", "USA") in [(t, a, g) for t, _, a, g in coded]
     assert "ASSAULT" not in [t for t, _, _, _ in coded]
+
+
+def test_fighting_someone_is_one_sides_act_and_no_party_attacks_itself():
+    coded = [(t, a, g) for t, _, a, g in events_of("The United States will fight ISIS in Syria.") if t == "ASSAULT"]
+    assert ("ASSAULT", "ISI", "USA") not in coded
+    fought = [(a, g) for t, _, a, g in events_of("Indian and Pakistani troops fought along the border.") if t == "ASSAULT"]
+    assert all(a != g for a, g in fought)

@@ -1036,6 +1036,8 @@ def _reciprocal(c: "Candidate", event: Event) -> Event | None:
     cons = _lexicon()["constraints"]
     if c.trigger.nominal or c.trigger.token.lemma_.lower() not in cons["reciprocal"] or event.actor is None or event.target is None or c.target_tok is None:
         return None
+    if any(ch.dep_ in ("dobj", "obj") for ch in c.trigger.token.children):
+        return None  # "to fight ISIS" is one side's act; "clashed with" and "X and Y fought" are both sides'
     if not (event.actor.code and event.target.code) or event.actor.code == event.target.code:
         return None
     riot = c.target_tok.lower_ in cons["participants"]
@@ -1091,7 +1093,7 @@ def _conjoined(coder: "_Coder", sent: SpacySpan, c: "Candidate", event: Event) -
     out = []
     for i, actor in enumerate(options["actor"]):
         for j, target in enumerate(options["target"]):
-            if i == j == 0 or (target is not None and actor is not None and target.code and target.code == actor.code and j > 0):
+            if i == j == 0 or (target is not None and actor is not None and target.code and target.code == actor.code):
                 continue
             confidence = round(max(0.05, event.confidence - CONJUNCT_PENALTY), 3)
             out.append(event.model_copy(update={"actor": actor, "target": target, "confidence": confidence}))
