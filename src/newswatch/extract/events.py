@@ -24,11 +24,12 @@ from .entities import demonym_country
 from .quantities import extract_quantities, find_equipment
 
 TARGET_PREPS = {"against", "on", "with", "at", "toward", "towards", "upon"}
-# "imposed sanctions after the crackdown", "protested against the arrests": an act behind these
-# prepositions is someone else's, not the subject's.
+# Where a joint act happens ("signed a ceasefire in Lusaka"), not who takes part in it.
 VENUE_PREPS = {"in", "at", "near"}
 # Verbal judgements of an act: their target is whoever did it.
 JUDGED = {"ACCUSE", "SUPPORT", "REJECT"}
+# "imposed sanctions after the crackdown", "protested against the arrests": an act behind these
+# prepositions is someone else's, not the subject's.
 OTHER_ACT_PREPS = {"after", "before", "following", "since", "amid", "despite", "over", "until", "against"}
 NOMINAL_TARGET_PREPS = {"against", "on", "upon"}
 # Verbs whose object names the act of their subject ("Russia launched airstrikes").
@@ -1010,7 +1011,7 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
             add(event)
             add(commitment)
             if event is not None:
-                for variant in _conjoined(coder, sent, c, event):
+                for variant in _conjoined(coder, c, event):
                     add(variant)
                     add(_commitment(variant, c.trigger))
                 add(_reciprocal(c, event))
@@ -1030,7 +1031,7 @@ UNASSERTED_PENALTY = 0.1
 UNASSERTED = ("future", "possible", "hedged")
 
 
-def _reciprocal(c: "Candidate", event: Event) -> Event | None:
+def _reciprocal(c: Candidate, event: Event) -> Event | None:
     """A clash is fought by both sides: "troops clashed with rioters" is also the rioters'
     act against the troops (a riot, when they are protesters)."""
     cons = _lexicon()["constraints"]
@@ -1068,7 +1069,7 @@ def _modifier_conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _conjoined(coder: "_Coder", sent: SpacySpan, c: "Candidate", event: Event) -> list[Event]:
+def _conjoined(coder: _Coder, c: Candidate, event: Event) -> list[Event]:
     """One event per pair of parties when the actor or the target is a coordination ("Hamas
     and Hezbollah attacked Israel" is two attacks), as event coders code them. A joint act's
     partner already comes from the actor's coordination ("Putin and Obama met"): only further
