@@ -27,6 +27,7 @@ def _table() -> dict:
             sector_of_noun.setdefault(noun, sector)
     return {
         "orgs": lex["organizations"],
+        "cameo": {org["code"]: org["cameo"] for org in lex["organizations"].values() if org.get("cameo")},
         "holders": lex["office_holders"],
         "ambiguous": frozenset(lex.get("ambiguous_surnames", [])),
         "sector_of_noun": sector_of_noun,
@@ -40,8 +41,7 @@ def cameo_root(code: str | None) -> str | None:
     theirs ("AQD" al-Qaeda is "IMG"); any other code is its first three characters."""
     if not code:
         return None
-    crosswalk = {org["code"]: org["cameo"] for org in _table()["orgs"].values() if org.get("cameo")}
-    return crosswalk.get(code, code[:3])
+    return _table()["cameo"].get(code, code[:3])
 
 
 def sector_of_noun(word: str) -> str | None:

@@ -291,7 +291,7 @@ def _wielder(agent: Token) -> Token | None:
     be fired by rebels" was done by the rebels. So does an attack: "the bombing by Basque
     separatists killed two policemen" was done by the separatists, and an attack by no one
     named was done by no one known."""
-    if agent.pos_ == "NOUN" and _lexicon()["nouns"].get(agent.lemma_.lower(), ("",))[0] == "ASSAULT":
+    if agent.pos_ == "NOUN" and _noun_type(agent) == "ASSAULT":
         by = _prep_object(agent, ("by",))
         if by is not None:
             return by
@@ -311,7 +311,7 @@ def _wielder(agent: Token) -> Token | None:
 def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     tok = trigger.token
     if trigger.nominal:
-        actor = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))), None)
+        actor = _named_modifier(tok)
         if actor is None and trigger.type not in ("ASSAULT", "COERCE"):
             # "the opposition's demand": whoever owns the act does it ("the country's genocide"
             # names whom violence was done to, or where).
@@ -384,29 +384,23 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     if trigger.type in ("MOBILIZE", "ASSAULT") and target is not None and target.dep_ in ("dobj", "obj") and _has_military([target]):
         # What is moved or fired is a weapon, not a target: "fired two missiles at Seoul"
         # hits whom the missiles were fired at.
-        party = _prep_object(tok, PARTY_PREPS) if trigger.type == "ASSAULT" else None
-        target = party if party is not None and _is_party(party) else None
+        target = _party_behind(PARTY_PREPS, tok) if trigger.type == "ASSAULT" else None
+    # Responses look for the party behind "from" and "by" too: "dismissed an appeal from Y".
+    preps = PARTY_PREPS + (("from", "by") if trigger.type in RESPONSES else ())
     named_objects = _lexicon()["constraints"]["objects"].get((trigger.type, tok.lemma_.lower()), set())
-    if target is not None and (_lexicon()["nouns"].get(target.lemma_.lower(), ("",))[0] == trigger.type or (target.lemma_.lower() in named_objects and not _is_party(target))):
+    if target is not None and (_noun_type(target) == trigger.type or (target.lemma_.lower() in named_objects and not _is_party(target))):
         # "launched a major offensive (against Y)", "expressed regret": the act itself, or the
         # object its sense names, is not acted on.
-        preps = PARTY_PREPS + (("from", "by") if trigger.type in RESPONSES else ())
-        party = _prep_object(target, preps) or _prep_object(tok, preps)
-        target = party if party is not None and _is_party(party) else None
-    if target is not None and trigger.type in JUDGED and target.pos_ == "NOUN" and target.lemma_.lower() in _lexicon()["nouns"]:
+        target = _party_behind(preps, target, tok)
+    if target is not None and trigger.type in JUDGED and target.pos_ == "NOUN" and _noun_type(target) is not None:
         # "condemned the Israeli air raid on Tunis": an act is judged against whoever did it.
-        doer = _prep_object(target, ("by",)) or next(
-            (c for c in target.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")), None
-        )
+        doer = _prep_object(target, ("by",)) or _named_modifier(target)
         if doer is not None:
             return actor, doer
     if target is not None and not _is_party(target):
         # The object is a thing ("ratified an agreement with the EU", "will supply arms to
         # Israel"): the party is the one it is with, on, against or to.
-        preps = PARTY_PREPS + (("from", "by") if trigger.type in RESPONSES else ())
-        party = _prep_object(target, preps) or _prep_object(tok, preps)
-        if party is not None and _is_party(party):
-            target = party
+        target = _party_behind(preps, target, tok) or target
     if target is not None and target.dep_ == "xcomp":
         target = None
     passive_participle = tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)
@@ -422,6 +416,24 @@ NOT_PARTIES = {"FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE
 # Responses to someone's proposal, demand or ban: "dismissed an appeal from President Gbagbo".
 RESPONSES = ("REJECT", "CONCEDE", "AGREE")
 PARTY_PREPS = ("with", "on", "against", "at", "to", "toward", "towards", "upon")
+
+
+def _noun_type(tok: Token) -> str | None:
+    """The PLOVER type the trigger lexicon gives a token's lemma as a noun ("raid": ASSAULT)."""
+    entry = _lexicon()["nouns"].get(tok.lemma_.lower())
+    return entry[0] if entry else None
+
+
+def _named_modifier(tok: Token) -> Token | None:
+    """A named party modifying a noun: "the Israeli raid", "Russia's offensive", "US airstrikes"."""
+    return next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")), None)
+
+
+def _party_behind(preps: tuple[str, ...], *heads: Token) -> Token | None:
+    """The object of the first of these prepositions under the first head that has one, if it
+    names a party ("an agreement with the EU", "fired missiles at Seoul")."""
+    party = next((p for h in heads if (p := _prep_object(h, preps)) is not None), None)
+    return party if party is not None and _is_party(party) else None
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
