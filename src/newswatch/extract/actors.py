@@ -125,8 +125,10 @@ class ActorCoder:
 
     def entity_code(self, entity: Entity) -> tuple[str | None, str | None]:
         table = _table()
-        if entity.type != "GPE" and (country := country_named(entity.name)) is not None:
-            return country, "GOV"  # the tagger's "Sri Lanka" PERSON or "Mozambique" NORP
+        named_person = entity.type == "PERSON" and any(len(m.text.split()) > 1 for m in entity.mentions)
+        if entity.type != "GPE" and not named_person and (country := country_named(entity.name)) is not None:
+            # The tagger's "Sri Lanka" PERSON or "Mozambique" NORP; "Frank Jordan" is a person.
+            return country, "GOV"
         if entity.type != "ORG" and entity.name in table["orgs"]:
             org = table["orgs"][entity.name]
             return org["code"], org["sector"]  # the tagger's "Boko Haram" PERSON
@@ -185,6 +187,11 @@ class ActorCoder:
                 sector = sector_noun or held[1]
         elif head_entity is None:
             sector = sector_noun
+        if code is None and head_entity is not None and head_entity.type == "ORG":
+            # "the Reagan administration", "the Putin government": named after an office holder.
+            held = next((h for t in phrase if t.pos_ == "PROPN" and (h := office_holder(t.text, self.published))), None)
+            if held is not None:
+                code, sector = held[0], sector or held[1]
         if code is None and sector is None and entity is None:
             return None
         span = Span(start=phrase.start_char, end=phrase.end_char, text=text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -58,9 +59,9 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "military_senses": set(), "market_demand": set(), "nouns_need_military": set()}
     for etype, spec in lex.items():
-        if etype in ("wrongdoing", "contested_speech", "object_control"):
+        if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people"):
             continue
         by_lemma = spec.get("cameo_by_lemma", {})
         for entry in spec.get("verbs", []):
@@ -74,22 +75,45 @@ def _lexicon() -> dict:
             constraints["particles"][(etype, lemma)] = set(parts)
         if etype == "MOBILIZE":
             constraints["military"] = set(spec.get("needs_military_object", []))
+            constraints["nouns_need_military"] = set(spec.get("nouns_need_military", []))
+        if etype == "COERCE":
+            constraints["military_senses"] = set(spec.get("military_senses", []))
         if etype == "SANCTION":
             constraints["halt_verbs"] = set(spec.get("halt_verbs", []))
             constraints["halt_objects"] = set(spec.get("halt_objects", []))
+            constraints["halt_nouns"] = set(spec.get("halt_nouns", []))
+        if etype == "AGREE":
+            constraints["kept_or_broken"] = set(spec.get("kept_or_broken", []))
         if etype == "PROTEST":
             constraints["obstruct"] = set(spec.get("obstruct_by_non_state", []))
             constraints["state_sectors"] = set(spec.get("state_sectors", []))
             constraints["official_protest"] = set(spec.get("official_when_by_state", []))
             constraints["participants"] = set(spec.get("participants", []))
+            constraints["strikers"] = set(spec.get("strikers", []))
+            constraints["strike_verbs"] = set(spec.get("strike_verbs", []))
         if etype == "ASSAULT":
             constraints["dismissal"] = set(spec.get("dismissal_senses", []))
             constraints["figurative"] = set(spec.get("figurative_objects", []))
             constraints["reciprocal"] = set(spec.get("reciprocal", []))
+            constraints["figurative_subjects"] = set(spec.get("figurative_subjects", []))
+            constraints["figurative_modifiers"] = set(spec.get("figurative_modifiers", []))
             under = spec.get("came_under", {})
             constraints["under_verbs"], constraints["under_nouns"] = set(under.get("verbs", [])), set(under.get("nouns", []))
         if etype == "COOPERATE":
             constraints["joint"] = set(spec.get("joint_nouns", []))
+        constraints["needs_party_object"] |= {(etype, lemma) for lemma in spec.get("needs_party_object", [])}
+        constraints["needs_party_subject"] |= {(etype, lemma) for lemma in spec.get("needs_party_subject", [])}
+        constraints["travel"] |= {(etype, lemma) for lemma in spec.get("travel_senses", [])}
+        constraints["helping"] |= {(etype, lemma) for lemma in spec.get("helping", [])}
+        if etype == "REQUEST":
+            constraints["questions"] = set(spec.get("questions", []))
+            constraints["market_demand"] = set(spec.get("market_demand", []))
+        if etype == "REJECT":
+            constraints["needs_complement"] = set(spec.get("needs_complement", []))
+            no_comment = spec.get("no_comment", {})
+            constraints["no_comment_verbs"] = set(no_comment.get("verbs", []))
+            constraints["no_comment_acts"] = set(no_comment.get("acts", []))
+            constraints["no_comment_objects"] = set(no_comment.get("objects", []))
     # A more specific sense is tried first: one that names its objects ("lift a blockade" is
     # RETREAT before "lift" is CONCEDE; "handed over power" is RETREAT before "hand over" is
     # COOPERATE), then one that needs a particle or word ("backed down" is CONCEDE before
@@ -114,6 +138,9 @@ def _lexicon() -> dict:
         "request_words": {w.split()[0] for w in lex["REQUEST"]["verbs"] + lex["REQUEST"]["nouns"]},
         "threat_words": {w.split()[0] for w in lex["THREATEN"]["verbs"]},
         "object_control": {w.split()[0] for w in lex["REQUEST"]["verbs"]} | set(lex.get("object_control", [])),
+        "judgement_received": set(lex.get("judgement_received", [])),
+        "enacting": set(lex.get("enacting_verbs", [])),
+        "foreign_people": set(lex.get("foreign_people", [])),
     }
 
 
@@ -133,10 +160,17 @@ def _objects(tok: Token) -> list[Token]:
         out.append(c)
     # "aerial photographs and other military intelligence": each conjoined object counts.
     out.extend(c for o in list(out) for c in o.children if c.dep_ == "conj")
-    # A measure stands for what it measures: "25,000 tons of food aid", "$5 million of aid".
-    for o in list(out):
+    return out + _measured(out)
+
+
+def _measured(heads: list[Token]) -> list[Token]:
+    """What a measure measures: "25,000 tons of food aid", "$5 million of aid", "300 mln dlrs in
+    sanctions"."""
+    out = []
+    for o in heads:
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            counted = o.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or o.like_num or any(n.dep_ == "nummod" for n in o.children)
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and counted)):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
@@ -144,6 +178,7 @@ def _objects(tok: Token) -> list[Token]:
 def _giver(tok: Token) -> Token | None:
     """Who something comes from: "received weapons from Y", "obtained a loan from Y"."""
     received = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children if g.dep_ == "pobj"]
+    received += _measured(received)
     return _prep_object(tok, ("from",)) or next((g for o in received if (g := _prep_object(o, ("from",))) is not None), None)
 
 
@@ -151,6 +186,7 @@ def _received_aid(tok: Token, objects: set[str]) -> bool:
     """Whether the verb receives aid from someone ("received weapons from the government")."""
     giver = _giver(tok)
     received = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    received += _measured(received)  # "received the first 250 mln dlrs of a credit from Japan"
     return giver is not None and _is_party(giver) and any(o.lemma_.lower() in objects or o.lower_ in objects for o in received)
 
 
@@ -178,8 +214,7 @@ def _military_subject(verb: Token) -> bool:
     """'Syrian tanks moved into positions': forces that move themselves (no direct object)."""
     if any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and (_has_military([subject]) or sector_of_noun(subject.lemma_.lower()) == "MIL")
+    return _military_subject_of(verb)
 
 
 def _triggers(sent: SpacySpan) -> list[Trigger]:
@@ -193,25 +228,13 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             found.append(Trigger("ASSAULT", _default_cameo("ASSAULT"), tok, nominal=False, received=True))
             continue
         if tok.pos_ == "VERB" and (lemma in lex["verbs"] or lemma in lex["received"]["verbs"]) and tok.dep_ not in ("amod", "compound"):
-            objects = _objects(tok)
-            object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
-            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
             if lemma in lex["received"]["verbs"] and _received_aid(tok, lex["received"]["objects"]):
                 found.append(Trigger("AID", _default_cameo("AID"), tok, nominal=False, received=True))
                 continue
-            for etype, cameo, needs in lex["verbs"].get(lemma, []):
-                if needs and needs not in particles and needs not in object_lemmas:
-                    continue
-                if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
-                    continue
-                if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
-                    continue
-                if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or "up" in particles or _military_subject(tok)):
-                    continue
-                if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (object_lemmas & cons["halt_objects"]):
-                    continue
+            sense = _verb_sense(tok, lex, cons)
+            if sense is not None:
+                etype, cameo, needs = sense
                 found.append(Trigger(etype, cameo, tok, nominal=False, needs=needs))
-                break
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
             key = None
             if tok.i > sent.start:  # "hunger strike" before "strike"
@@ -221,6 +244,8 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
                 key = lemma if lemma in lex["nouns"] else tok.lower_ if tok.lower_ in lex["nouns"] else None
             if lemma in cons["joint"] and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
                 key = "cooperation"  # "joint naval exercises": done together, whatever else the noun codes
+            if key is not None and (tok.ent_type_ in NAME_TYPES and tok.text[:1].isupper() or _not_an_act(tok, lex["nouns"][key][0], cons)):
+                key = None
             if key is not None:
                 etype, cameo = lex["nouns"][key]
                 found.append(Trigger(etype, cameo, tok, nominal=True))
@@ -228,13 +253,156 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
     # not a second one.
     # "Demonstrators launched missiles": a participant noun as the subject of another act
     # names who acts; it is not a protest of its own.
+    # "approved a trade ban against South Africa": adopting a measure is the measure.
+    enacted = {t.token.head.i for t in found if t.nominal and t.token.dep_ in ("dobj", "obj") and t.type != "SUPPORT"}
+    found = [t for t in found if not (t.type == "SUPPORT" and not t.nominal and t.token.i in enacted and t.token.lemma_.lower() in lex["enacting"])]
     verbal = {t.token.i for t in found if not t.nominal}
     return [
         t for t in found
         if not (t.nominal and t.token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and t.token.head.i in verbal)
+        # "imposed 300 mln dlrs in sanctions": nor is the noun a measured object stands for.
+        and not (t.nominal and t.token.dep_ == "pobj" and t.token.head.lower_ in ("of", "in") and t.token.head.head.dep_ in ("dobj", "obj") and t.token.head.head.head.i in verbal)
         # "police opened fire on demonstrators": nor is a participant noun behind the act's preposition.
         and not (t.nominal and t.type == "PROTEST" and t.token.dep_ == "pobj" and t.token.head.head.i in verbal)
     ]
+
+
+# Named bodies and documents whose name may hold a trigger noun ("the Paris Agreement").
+NAME_TYPES = {"ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"}
+QUESTION_WORDS = {"if", "whether", "what", "why", "how", "who", "whom", "when", "where", "which"}
+
+
+def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None] | None:
+    """The first sense of a trigger verb whose conditions hold here: (type, CAMEO root, the
+    particle or word it needs)."""
+    lemma = tok.lemma_.lower()
+    objects = _objects(tok)
+    object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+    for etype, cameo, needs in lex["verbs"].get(lemma, []):
+        if needs and needs not in particles and needs not in object_lemmas:
+            continue
+        if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
+            continue
+        if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
+            continue
+        if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or "up" in particles or _military_subject(tok)):
+            continue
+        if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (_direct_object_lemmas(tok) & cons["halt_objects"]):
+            continue  # "cancelled a reception in an effort to ...": what stops is the reception
+        if _other_sense(tok, etype, lemma, cons):
+            continue
+        return etype, cameo, needs
+    return None
+
+
+def _direct_object_lemmas(verb: Token) -> set[str]:
+    """Lemmas and forms of what a verb acts on directly (with conjuncts and what a measure measures),
+    not of every phrase behind its prepositions."""
+    # "stopped moving new recruits": a clause it governs is what stops.
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "xcomp", "ccomp")]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        direct.append(verb.head)  # "the aid program suspended last week"
+    direct += [c for o in direct for c in o.children if c.dep_ == "conj"]
+    direct += _measured(direct)
+    return {o.lemma_.lower() for o in direct} | {o.lower_ for o in direct}
+
+
+def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
+    """Whether a trigger noun names no act here: a standing agreement one acts under ("Under
+    the agreement, Britain can operate flights"), a market's demand ("oil demand"), or an
+    airline's flights."""
+    if noun.ent_type_ in TIMES_AND_AMOUNTS:
+        return True  # "in March"
+    if etype == "AGREE" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return True
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "obj") else None
+    if etype == "AGREE" and governor is not None and governor.lemma_.lower() in cons["kept_or_broken"]:
+        return True  # "cheating on the OPEC agreement"
+    if etype == "SANCTION" and noun.lemma_.lower() in cons["halt_nouns"]:
+        stopped = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")] + _measured([noun])
+        if stopped and not any({t.lemma_.lower(), t.lower_} & cons["halt_objects"] for t in stopped):
+            return True  # "Brazil's repayment suspension", "a wage freeze"
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if etype == "REQUEST" and noun.lemma_.lower() == "demand" and (modifiers & cons["market_demand"] or (noun.dep_ == "conj" and noun.head.lemma_.lower() in cons["market_demand"])):
+        return True
+    if etype == "MOBILIZE" and noun.lemma_.lower() in cons["nouns_need_military"]:
+        phrase = list(noun.subtree)
+        governing = noun.head if noun.dep_ in ("dobj", "obj") else None
+        military = _has_military([noun]) or any(sector_of_noun(t.lemma_.lower()) == "MIL" for t in phrase)
+        if not military and governing is not None:
+            military = _military_subject_of(governing)
+        return not military
+    return False
+
+
+def _military_subject_of(verb: Token) -> bool:
+    """Whether the verb's subject is a military force or its equipment."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (_has_military([subject]) or sector_of_noun(subject.lemma_.lower()) == "MIL")
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun refers to ("loans that Sudan hoped to receive" -> loans)."""
+    if tok.tag_ not in ("WDT", "WP"):
+        return tok
+    for ancestor in tok.ancestors:
+        if ancestor.dep_ == "relcl":
+            return ancestor.head
+    return tok
+
+
+def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
+    """Whether a trigger verb is used in a sense that is no event of its type."""
+    # "loans that Sudan hoped to receive": a relative pronoun stands for the noun it refers to.
+    objects = [_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "obj")]
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    if etype == "REQUEST" and lemma in cons["questions"]:
+        # "asked whether ...", "asked about the strike", "Asked if ..., he said": a question.
+        if _prep_object(verb, ("about",)) is not None:
+            return True
+        if any(t.lower_ in QUESTION_WORDS for c in clauses for t in c.subtree if t.i < c.i):
+            return True
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not objects and not any(c.dep_ == "xcomp" for c in verb.children) and _prep_object(verb, ("for",)) is None:
+            return True
+    if etype == "REJECT" and lemma in cons["needs_complement"] and not objects and not clauses:
+        return True  # "the dollar declined against the yen"
+    if etype == "REJECT" and lemma in cons["no_comment_verbs"]:
+        acts = [c for c in clauses if c.dep_ == "xcomp"]
+        said = cons["no_comment_objects"]
+        if any({o.lemma_.lower(), o.lower_} & said for o in objects):
+            return True  # "declined comment"
+        if any(a.lemma_.lower() in cons["no_comment_acts"] or any({o.lemma_.lower(), o.lower_} & said for o in a.children if o.dep_ in ("dobj", "obj")) for a in acts):
+            return True  # "declined to say", "refused to give details"
+    if (etype, lemma) in cons["needs_party_object"] and not any(_is_party(o) or _named_modifier(o) is not None for o in objects):
+        return True  # "received an application", "evacuated their stock holdings"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (etype, lemma) in cons["needs_party_subject"] and subject is not None and not _is_party(subject):
+        return True  # "the revolt left the bill's fate in doubt"
+    if (etype, lemma) in cons["travel"] and _prep_object(verb, ("for",)) is not None:
+        return True  # "leaves for Washington"
+    if (etype, lemma) in cons["helping"] and not any(_is_party(o) for o in objects) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in verb.children):
+        return True  # "helped block the plans"
+    return False
+
+
+def _figurative(trigger: Trigger, actor_tok: Token | None, target_tok: Token | None, cons: dict) -> bool:
+    """Violence that is none: a problem fought ("fight drug trafficking"), or a blow dealt by
+    nature, a market, a measure or a vehicle ("an earthquake struck Nepal", "hit by a car")."""
+    if trigger.type != "ASSAULT":
+        return False
+    if trigger.nominal and any(
+        (c.dep_ in ("compound", "amod") and c.lemma_.lower() in cons["figurative_modifiers"])
+        or (c.dep_ == "prep" and c.lower_ == "of" and any({g.lemma_.lower(), g.lower_} & cons["figurative_modifiers"] for g in c.children))
+        for c in trigger.token.children
+    ):
+        return True  # "a trade war", "a war of words"
+    if target_tok is not None and {target_tok.lemma_.lower(), target_tok.lower_} & cons["figurative"]:
+        return True
+    verb = trigger.token
+    if (actor_tok is None or actor_tok.tag_ == "WDT") and verb.dep_ == "relcl":
+        actor_tok = verb.head  # "proposals that could hit farmers"
+    return actor_tok is not None and actor_tok.lemma_.lower() in cons["figurative_subjects"]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -252,7 +420,8 @@ def _subject(verb: Token) -> Token | None:
             return passive
         # "urged the EC to support the PLO": the one urged is the one to act.
         if verb.head.lemma_.lower() in _lexicon()["object_control"]:
-            asked = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+            # "called on the United States to remove curbs": the one called on, likewise.
+            asked = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None) or _prep_object(verb.head, ("on", "upon", "to", "with"))
             if asked is not None:
                 return asked
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
@@ -280,7 +449,10 @@ def _pro(tok: Token) -> bool:
 
 
 def _country_at(tok: Token) -> str | None:
-    """A country named by this word, or with the next one ("Sri Lanka"), whatever the tagger made of it."""
+    """A country named by this word, or with the next one ("Sri Lanka"), whatever the tagger made of
+    it, unless it is a person's surname ("Frank Jordan")."""
+    if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I":
+        return None
     if tok.i + 1 < len(tok.doc) and (code := country_named(f"{tok.text} {tok.doc[tok.i + 1].text}")):
         return code
     return country_named(tok.text)
@@ -308,14 +480,31 @@ def _wielder(agent: Token) -> Token | None:
     return agent
 
 
+def _judgement_received(noun: Token) -> tuple[Token | None, Token | None] | None:
+    """(judge, judged) when a judgement noun falls on a verb's subject: "the decision won praise
+    from Democrats", "Seoul came under criticism from Tokyo", "the plan met with opposition"."""
+    verb = None
+    if noun.dep_ in ("dobj", "obj"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("under", "with") and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head
+    if verb is None or verb.lemma_.lower() not in _lexicon()["judgement_received"]:
+        return None
+    if verb.lemma_.lower() == "come" and noun.head.lower_ != "under":
+        return None
+    return _prep_object(noun, ("from",)) or _prep_object(verb, ("from",)), _subject(verb)
+
+
 def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     tok = trigger.token
+    if trigger.nominal and trigger.type in JUDGED and (received := _judgement_received(tok)) is not None:
+        return received
     if trigger.nominal:
         actor = _named_modifier(tok)
         if actor is None and trigger.type not in ("ASSAULT", "COERCE"):
             # "the opposition's demand": whoever owns the act does it ("the country's genocide"
             # names whom violence was done to, or where).
-            actor = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            actor = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in TIMES_AND_AMOUNTS), None)
         target = None
         preps = NOMINAL_TARGET_PREPS if trigger.type in ("MOBILIZE", "ASSAULT") else TARGET_PREPS
         if trigger.type in ("ASSAULT", "COERCE", "RETREAT"):
@@ -335,6 +524,10 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             governed = tok.head.head  # "launched 10 days of war games": the measure stands for it
         if actor is None and governed.dep_ in ("dobj", "obj") and governed.head.lemma_ in LIGHT_VERBS:
             actor = _subject(governed.head)  # "Russia ... launch airstrikes"
+        if actor is None:
+            # "a call by Prime Minister Nakasone" (not whoever the sentence says followed it),
+            # "a bombing by Basque separatists"
+            actor = _prep_object(tok, ("by",))
         if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT") and tok.head.lower_ not in OTHER_ACT_PREPS:
             actor = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit"
         if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
@@ -346,8 +539,6 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         if actor is None and trigger.type in ("MOBILIZE", "ASSAULT"):
             # "the staging of multiple rocket launch systems at Russian ports"
             actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i), None)
-        if actor is None:
-            actor = _prep_object(tok, ("by",))  # "a bombing by Basque separatists"
         if actor is not None and actor.i == tok.i:
             actor = None  # "ties frayed by a threat": the act does not act
         return actor, target
@@ -453,6 +644,9 @@ def _is_party(tok: Token) -> bool:
     return sector_of_noun(tok.lemma_.lower()) is not None or sector_of_noun(tok.lower_) is not None
 
 
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr", "dative"}
+
+
 def _modality(trigger: Trigger) -> str:
     words = _lexicon()["modality"]
     chain = [trigger.token]
@@ -464,13 +658,22 @@ def _modality(trigger: Trigger) -> str:
         chain.append(head)
         if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
             break
-    near = set()
+    near, arguments = set(), set()
     for tok in chain:
         for child in tok.children:
-            near.add(child.lower_)
-            near.add(child.lemma_.lower())
+            # An argument's own words are not a modality of the act: "opposed plans to merge"
+            # was done, not planned.
+            words_of = arguments if child.dep_ in ARGUMENT_DEPS else near
+            words_of.add(child.lower_)
+            words_of.add(child.lemma_.lower())
         near.add(tok.lemma_.lower())
-    if near & words["negation"] or any(t.lemma_ in words["denial_verbs"] for t in chain[1:]):
+        near.add(tok.lower_)  # the tagger's lemma may be wrong ("hoped" -> "hop")
+    # "No major battles have been reported", "killed nobody": an argument that is no one or nothing.
+    none_argument = any(
+        c.dep_ in ARGUMENT_DEPS and (c.lower_ in words["negation"] or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for t in chain for c in t.children
+    )
+    if near & words["negation"] or none_argument or any(t.lemma_ in words["denial_verbs"] for t in chain[1:]):
         return "denied"
     own = {c.lower_ for c in trigger.token.children}
     if own & words["possible"] and not own & words["hedges"]:
@@ -698,7 +901,7 @@ class _Coder:
                 venue = {t.i for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in VENUE_PREPS for t in p.subtree}
                 elsewhere = [t for t in sent if t.i not in venue]
             target = inside or self.country_in(elsewhere, target, avoid=actor_code, exclude=actor_tok) or target
-            if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and target_tok.pos_ == "NOUN" and _is_party(target_tok) and not trigger.received:
+            if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and target_tok.pos_ == "NOUN" and _is_party(target_tok) and not trigger.received and target_tok.lemma_.lower() not in _lexicon()["foreign_people"] and target_tok.lower_ not in _lexicon()["foreign_people"]:
                 # No other country in sight: people acted on at home ("Egyptian police dispersed
                 # demonstrators") are the actor's compatriots. A guess, as coders of this kind make.
                 target = target.model_copy(update={"code": actor_code})
@@ -799,8 +1002,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         out.append(Candidate(Trigger("REQUEST", _default_cameo("REQUEST"), verb, nominal=False), speaker, addressee, "asserted"))
     cons = _lexicon()["constraints"]
     found = [(t, *_roles(t)) for t in _triggers(sent)]
-    # "fight drug trafficking": a problem fought is no violence against anyone.
-    found = [(t, a, g) for t, a, g in found if not (t.type == "ASSAULT" and g is not None and {g.lemma_.lower(), g.lower_} & cons["figurative"])]
+    found = [(t, a, g) for t, a, g in found if not _figurative(t, a, g, cons)]
     triggers = [t for t, _, _ in found]
     for trigger, actor_tok, target_tok in found:
         lemma = trigger.token.lemma_.lower()
@@ -815,6 +1017,12 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             trigger = Trigger("THREATEN", _default_cameo("THREATEN"), trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and lemma in cons["dismissal"] and _dismisses(trigger.token):
             continue  # "fired the defence minister"
+        elif trigger.type == "ASSAULT" and trigger.nominal and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons):
+            # "A strike by Brazil's 40,000 seafarers", "the teachers' strike": a labour strike.
+            trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
+        elif trigger.type == "COERCE" and lemma in cons["military_senses"] and actor_tok is not None and (_has_military([actor_tok]) or sector_of_noun(actor_tok.lemma_.lower()) == "MIL"):
+            # "Israeli helicopter gunships raided south Lebanon": a military raid is an attack.
+            trigger = Trigger("ASSAULT", _default_cameo("ASSAULT"), trigger.token, trigger.nominal)
         elif trigger.type in ("ASSAULT", "COERCE") and actor_tok is not None and actor_tok.lower_ in cons["participants"] and not _has_military(_objects(trigger.token)):
             # "The building was demolished by a protester", "rioters attacked police": a riot
             # (launching missiles is not).
@@ -824,6 +1032,19 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
 
 
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _by_workers(noun: Token, actor_tok: Token | None, cons: dict) -> bool:
+    """Whether workers (a union, seafarers, teachers) hold the strike the noun names."""
+    holders = [actor_tok] if actor_tok is not None else []
+    holders += [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    holders += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for g in c.children if g.dep_ == "pobj"]
+    if any({h.lemma_.lower(), h.lower_} & cons["strikers"] for h in holders):
+        return True
+    # "Producers, writers and technicians began a strike at NBC": people with no arms or force
+    # behind them who begin or stage a strike.
+    begun = noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in cons["strike_verbs"]
+    return begun and actor_tok is not None and actor_tok.pos_ == "NOUN" and sector_of_noun(actor_tok.lemma_.lower()) is None and not _has_military([actor_tok])
 
 
 def _promises_hostility(verb: Token, triggers: list[Trigger]) -> bool:
@@ -907,7 +1128,8 @@ def _obligations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
         if tok.dep_ != "ccomp" or head.i == tok.i or head.lemma_.lower() not in speech:
             continue
         speaker, addressee = _subject(head), _subject(tok)
-        if speaker is not None and addressee is not None:
+        # "national income should rise", "the yen should stabilize": a forecast, not a demand.
+        if speaker is not None and addressee is not None and _is_party(addressee):
             found.append((tok, speaker, addressee))
     return found
 
@@ -1027,12 +1249,15 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     add(variant)
                     add(_commitment(variant, c.trigger))
                 add(_reciprocal(c, event))
-        if len(events) == before and (c := _lexicon_fallback(sent)) is not None:
-            event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
-            if event is not None:
-                # The parse found no act the rules accept; a bare lexicon word is weak evidence.
-                event.confidence = round(event.confidence * FALLBACK_CONFIDENCE, 3)
-            add(event)
+        if len(events) == before:
+            # The parse found no act the rules accept; a bare lexicon word is weak evidence.
+            # The first one that gives an event stands.
+            for c in _lexicon_fallback(sent):
+                event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
+                if event is not None:
+                    event.confidence = round(event.confidence * FALLBACK_CONFIDENCE, 3)
+                    add(event)
+                    break
     return events
 
 
@@ -1162,26 +1387,40 @@ def _constrained(etype: str, lemma: str, cons: dict) -> bool:
     )
 
 
-def _lexicon_fallback(sent: SpacySpan) -> "Candidate | None":
-    """The first trigger-lexicon word of any part of speech, when the parse-based rules found
+def _lexicon_fallback(sent: SpacySpan) -> Iterator[Candidate]:
+    """The trigger-lexicon words of any part of speech, in order, when the parse-based rules found
     nothing (the tagger calls some verbs adjectives or nouns, and the parse misses roles). Verbs
     whose lexicon entry has object or particle constraints are left out: the rules rejected them
     on purpose."""
     lex = _lexicon()
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in lex["verbs"] and tok.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
-            etype, cameo, needs = lex["verbs"][lemma][0]
-            if needs or _constrained(etype, lemma, lex["constraints"]):
-                continue  # "sent a letter" was rejected on purpose: only military objects are sent to MOBILIZE
-            if etype == "ASSAULT" and lemma in lex["constraints"]["dismissal"] and _dismisses(tok):
+        cons = lex["constraints"]
+        if lemma in lex["verbs"] and tok.pos_ == "VERB":
+            # The sense the parse rules would take ("impose duties" is a sanction); "sent a
+            # letter" was rejected on purpose: only military objects are sent to MOBILIZE.
+            sense = _verb_sense(tok, lex, cons)
+            if sense is None:
                 continue
-            trigger = Trigger(etype, cameo, tok, nominal=tok.pos_ == "NOUN")
+            etype, cameo, _ = sense
+            if etype == "ASSAULT" and lemma in cons["dismissal"] and _dismisses(tok):
+                continue
+            trigger = Trigger(etype, cameo, tok, nominal=False)
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex["nouns"] or tok.lower_ in lex["nouns"]):
             etype, cameo = lex["nouns"].get(lemma) or lex["nouns"][tok.lower_]
+            if tok.ent_type_ in NAME_TYPES and tok.text[:1].isupper() or _not_an_act(tok, etype, cons):
+                continue  # "the General Agreement on Tariffs and Trade", "under the agreement"
             trigger = Trigger(etype, cameo, tok, nominal=True)
+        elif lemma in lex["verbs"] and tok.pos_ in ("ADJ", "AUX"):
+            # A verb the tagger took for another part of speech: its plain sense only.
+            plain = [(etype, cameo) for etype, cameo, needs in lex["verbs"][lemma] if not needs and not _constrained(etype, lemma, cons)]
+            if not plain:
+                continue
+            etype, cameo = plain[0]
+            trigger = Trigger(etype, cameo, tok, nominal=tok.pos_ == "NOUN")
         else:
             continue
         actor_tok, target_tok = _roles(trigger)
-        return Candidate(trigger, actor_tok, target_tok)
-    return None
+        if _figurative(trigger, actor_tok, target_tok, lex["constraints"]):
+            continue
+        yield Candidate(trigger, actor_tok, target_tok)
