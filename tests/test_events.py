@@ -539,3 +539,29 @@ def test_hoping_to_receive_aid_is_hedged_and_the_giver_is_behind_from():
     assert [(t, m, g) for t, m, _, g in events_of("Sudan hoped to receive fresh loans from Saudi Arabia.")] == [("AID", "hedged", "SDN")]
     assert ("AID", "asserted", "SAU", "SDN") in events_of("Sudan received fresh loans from Saudi Arabia.")
     assert "CONSULT" not in types_of("The plan would need fresh loans that Sudan hoped to receive from Gulf Arab states.")
+
+
+def test_markets_rally_retreat_and_demand_without_anyone_acting():
+    assert "PROTEST" not in types_of("The positive trade news touched off a modest rally in the Canadian dollar.")
+    assert "PROTEST" not in types_of("Stocks rallied sharply on Wall Street on Friday.")
+    assert "PROTEST" in types_of("Thousands of opposition supporters held a rally in Caracas on Sunday.")
+    assert "COERCE" not in types_of("Citibank is issuing 50,000 currency warrants which give the holder a call right on U.S. dollars.")
+
+
+def test_things_released_and_chances_seized_are_no_release_or_seizure():
+    assert "RETREAT" not in types_of("The Iraqi government released a report on the attacks on Tuesday.")
+    assert "RETREAT" not in types_of("With the new Avengers movie released this week, James Haskell showed off his inner Iron Man.")
+    assert ("RETREAT", "asserted", "ISR", "PSE") in events_of("Israel released 26 Palestinian prisoners on Tuesday.")
+    assert "COERCE" not in types_of("Several Brazilian businessmen seized the opportunity to tell Sarney to dismiss Funaro.")
+
+
+def test_a_warning_about_how_things_are_is_no_threat():
+    assert "THREATEN" not in types_of("But Japanese analysts cautioned that boosting imports is more difficult.")
+    assert ("THREATEN", "asserted", "IRN", "USA") in events_of("Iran warned the United States against any attack on its oil platforms.")
+    assert ("THREATEN", "asserted", "GBR", "JPN") in events_of("Britain warned that it would retaliate against Japanese firms.")
+
+
+def test_a_press_conference_is_no_consultation_and_speculation_is_hedged():
+    assert "CONSULT" not in types_of("Japanese Finance Minister Kiichi Miyazawa told a press conference the deficit would shrink.")
+    assert [m for t, m, _, _ in events_of("There was speculation that Obama would meet with Putin.") if t == "CONSULT"] == ["hedged"]
+    assert [m for t, m, _, _ in events_of("Iran warned the United States against any attack on its oil platforms.") if t == "ASSAULT"] in ([], ["possible"])

@@ -59,9 +59,9 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "military_senses": set(), "market_demand": set(), "nouns_need_military": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set()}
     for etype, spec in lex.items():
-        if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people"):
+        if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects"):
             continue
         by_lemma = spec.get("cameo_by_lemma", {})
         for entry in spec.get("verbs", []):
@@ -105,9 +105,12 @@ def _lexicon() -> dict:
         constraints["needs_party_subject"] |= {(etype, lemma) for lemma in spec.get("needs_party_subject", [])}
         constraints["travel"] |= {(etype, lemma) for lemma in spec.get("travel_senses", [])}
         constraints["helping"] |= {(etype, lemma) for lemma in spec.get("helping", [])}
+        if etype == "CONSULT":
+            constraints["not_with"] = set(spec.get("not_with", []))
+        if etype == "THREATEN":
+            constraints["warnings"] = set(spec.get("warnings", []))
         if etype == "REQUEST":
             constraints["questions"] = set(spec.get("questions", []))
-            constraints["market_demand"] = set(spec.get("market_demand", []))
         if etype == "REJECT":
             constraints["needs_complement"] = set(spec.get("needs_complement", []))
             no_comment = spec.get("no_comment", {})
@@ -141,6 +144,11 @@ def _lexicon() -> dict:
         "judgement_received": set(lex.get("judgement_received", [])),
         "enacting": set(lex.get("enacting_verbs", [])),
         "foreign_people": set(lex.get("foreign_people", [])),
+        "market_nouns": set(lex.get("markets", {}).get("nouns", [])),
+        "units": set(lex.get("markets", {}).get("units", [])),
+        "market_instruments": set(lex.get("markets", {}).get("instruments", [])),
+        "market_words": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("markets", {}).get("modifiers", [])),
+        "idioms": {verb: set(objs) for verb, objs in lex.get("idiom_objects", {}).items()},
     }
 
 
@@ -324,8 +332,18 @@ def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
         if stopped and not any({t.lemma_.lower(), t.lower_} & cons["halt_objects"] for t in stopped):
             return True  # "Brazil's repayment suspension", "a wage freeze"
     modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
-    if etype == "REQUEST" and noun.lemma_.lower() == "demand" and (modifiers & cons["market_demand"] or (noun.dep_ == "conj" and noun.head.lemma_.lower() in cons["market_demand"])):
-        return True
+    lex = _lexicon()
+    if noun.lemma_.lower() in lex["market_nouns"] or noun.lower_ in lex["market_nouns"]:
+        # "oil demand", "the dollar's retreat", "a rally in the Canadian dollar", "supply and demand"
+        around = modifiers | {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+        around |= {c.lemma_.lower() for c in noun.children if c.dep_ == "poss"}
+        around |= {g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "for", "of") for g in c.children if g.dep_ == "pobj"}
+        if noun.dep_ == "conj":
+            around.add(noun.head.lemma_.lower())
+        if around & lex["market_words"]:
+            return True
+    if etype == "CONSULT" and modifiers & cons["not_with"]:
+        return True  # "told a news conference"
     if etype == "MOBILIZE" and noun.lemma_.lower() in cons["nouns_need_military"]:
         phrase = list(noun.subtree)
         governing = noun.head if noun.dep_ in ("dobj", "obj") else None
@@ -352,6 +370,20 @@ def _antecedent(tok: Token) -> Token:
     return tok
 
 
+def _warns_someone(verb: Token, objects: list[Token]) -> bool:
+    """Whether a warning is a threat: someone is warned ("warned Iran"), warned against something,
+    or the warning names a hostile act ("warned that it would retaliate")."""
+    if any(_is_party(o) for o in objects) or _prep_object(verb, ("against",)) is not None:
+        return True
+    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+    lex = _lexicon()
+    return any(
+        (t.pos_ == "VERB" and t.i != verb.i and (sense := _verb_sense(t, lex, lex["constraints"])) is not None and sense[0] in HOSTILE)
+        or (t.pos_ == "NOUN" and _noun_type(t) in HOSTILE)
+        for t in said
+    )
+
+
 def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     """Whether a trigger verb is used in a sense that is no event of its type."""
     # "loans that Sudan hoped to receive": a relative pronoun stands for the noun it refers to.
@@ -374,9 +406,21 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
             return True  # "declined comment"
         if any(a.lemma_.lower() in cons["no_comment_acts"] or any({o.lemma_.lower(), o.lower_} & said for o in a.children if o.dep_ in ("dobj", "obj")) for a in acts):
             return True  # "declined to say", "refused to give details"
-    if (etype, lemma) in cons["needs_party_object"] and not any(_is_party(o) or _named_modifier(o) is not None for o in objects):
-        return True  # "received an application", "evacuated their stock holdings"
+    lex = _lexicon()
+    acted_on = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        acted_on.append(verb.head)  # "a survey released last year"
+    if not acted_on:
+        acted_on = [c for c in verb.children if c.dep_ == "nsubj"]  # "with the new movie released"
+    if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in acted_on):
+        return True  # "seized the opportunity", "released a report", "a movie released this week"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in lex["market_instruments"]:
+        return True  # "stocks rallied", "the dollar retreated"
+    if (etype, lemma) in cons["needs_party_object"] and not any(_is_party(o) or _named_modifier(o) is not None for o in acted_on):
+        return True  # "received an application", "evacuated their stock holdings"
+    if etype == "THREATEN" and lemma in cons["warnings"] and not _warns_someone(verb, objects):
+        return True  # "analysts cautioned that output cuts are difficult"
     if (etype, lemma) in cons["needs_party_subject"] and subject is not None and not _is_party(subject):
         return True  # "the revolt left the bill's fate in doubt"
     if (etype, lemma) in cons["travel"] and _prep_object(verb, ("for",)) is not None:
@@ -411,7 +455,7 @@ def _subject(verb: Token) -> Token | None:
             return _wielder(child) if child.pos_ == "NOUN" else child
         if child.dep_ == "agent":
             for g in child.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.ent_type_ not in TIMES_AND_AMOUNTS and g.lemma_.lower() not in _lexicon()["units"]:  # "reduced by 20 pct"
                     return _wielder(g)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Obama is scheduled to attend": the passive subject of the governing verb.
