@@ -565,3 +565,26 @@ def test_a_press_conference_is_no_consultation_and_speculation_is_hedged():
     assert "CONSULT" not in types_of("Japanese Finance Minister Kiichi Miyazawa told a press conference the deficit would shrink.")
     assert [m for t, m, _, _ in events_of("There was speculation that Obama would meet with Putin.") if t == "CONSULT"] == ["hedged"]
     assert [m for t, m, _, _ in events_of("Iran warned the United States against any attack on its oil platforms.") if t == "ASSAULT"] in ([], ["possible"])
+
+
+def test_showing_or_gathering_something_is_no_demonstration_or_rally():
+    assert "PROTEST" not in types_of("Khamenei said the U.S. Government had to take some action to demonstrate its authority.")
+    assert "PROTEST" in types_of("Thousands of students demonstrated in Tehran on Friday.")
+
+
+def test_a_barrage_of_threats_and_a_subsidy_war_are_no_violence():
+    assert "ASSAULT" not in types_of("Iran, having vowed to react strongly after Monday's U.S. action, launched a barrage of threats and ridicule.")
+    assert "ASSAULT" not in types_of("Farm trade has suffered because of a farm subsidy war between the United States and the EC.")
+    assert "ASSAULT" not in types_of("Ecuador is considering measures following the earthquake that killed 300 people and left 4,000 homeless.")
+    assert "RETREAT" not in types_of("Ecuador is considering measures following the earthquake that killed 300 people and left 4,000 homeless.")
+
+
+def test_answering_criticism_is_no_criticism_and_pressure_does_not_mobilize():
+    assert "ACCUSE" not in types_of("Reagan is preparing a television address to respond to the criticisms of his presidency.")
+    assert "MOBILIZE" not in types_of("Marine Midland's O'Neill said pressure will build up on Germany to take stimulative action.")
+    assert "CONSULT" not in types_of("A Foreign Ministry spokesman said any attempt at interference would be met by a strong response from Iran.")
+
+
+def test_vowing_to_retaliate_is_a_threat_and_what_someone_is_persuaded_to_do_is_future():
+    assert ("THREATEN", "asserted", "SYR", "ISR") in events_of("Syria vowed to retaliate against Israel.")
+    assert [m for t, m, _, _ in events_of("The U.S. launched a campaign to persuade the Japanese government to relax beef import quotas.") if t == "CONCEDE"] == ["future"]

@@ -59,9 +59,9 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set()}
     for etype, spec in lex.items():
-        if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects"):
+        if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects", "abstract_subjects", "answering_verbs"):
             continue
         by_lemma = spec.get("cameo_by_lemma", {})
         for entry in spec.get("verbs", []):
@@ -86,6 +86,7 @@ def _lexicon() -> dict:
             constraints["kept_or_broken"] = set(spec.get("kept_or_broken", []))
         if etype == "PROTEST":
             constraints["obstruct"] = set(spec.get("obstruct_by_non_state", []))
+            constraints["intransitive_only"] = set(spec.get("intransitive_only", []))
             constraints["state_sectors"] = set(spec.get("state_sectors", []))
             constraints["official_protest"] = set(spec.get("official_when_by_state", []))
             constraints["participants"] = set(spec.get("participants", []))
@@ -103,6 +104,7 @@ def _lexicon() -> dict:
             constraints["joint"] = set(spec.get("joint_nouns", []))
         constraints["needs_party_object"] |= {(etype, lemma) for lemma in spec.get("needs_party_object", [])}
         constraints["needs_party_subject"] |= {(etype, lemma) for lemma in spec.get("needs_party_subject", [])}
+        constraints["needs_party_argument"] |= {(etype, lemma) for lemma in spec.get("needs_party_argument", [])}
         constraints["travel"] |= {(etype, lemma) for lemma in spec.get("travel_senses", [])}
         constraints["helping"] |= {(etype, lemma) for lemma in spec.get("helping", [])}
         if etype == "CONSULT":
@@ -149,6 +151,8 @@ def _lexicon() -> dict:
         "market_instruments": set(lex.get("markets", {}).get("instruments", [])),
         "market_words": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("markets", {}).get("modifiers", [])),
         "idioms": {verb: set(objs) for verb, objs in lex.get("idiom_objects", {}).items()},
+        "abstract_subjects": set(lex.get("abstract_subjects", [])),
+        "answering": set(lex.get("answering_verbs", [])),
     }
 
 
@@ -327,6 +331,8 @@ def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "obj") else None
     if etype == "AGREE" and governor is not None and governor.lemma_.lower() in cons["kept_or_broken"]:
         return True  # "cheating on the OPEC agreement"
+    if etype in ("ACCUSE", "REQUEST", "THREATEN") and governor is not None and governor.lemma_.lower() in _lexicon()["answering"]:
+        return True  # "to respond to the criticisms of his presidency"
     if etype == "SANCTION" and noun.lemma_.lower() in cons["halt_nouns"]:
         stopped = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")] + _measured([noun])
         if stopped and not any({t.lemma_.lower(), t.lower_} & cons["halt_objects"] for t in stopped):
@@ -414,9 +420,15 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         acted_on = [c for c in verb.children if c.dep_ == "nsubj"]  # "with the new movie released"
     if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in acted_on):
         return True  # "seized the opportunity", "released a report", "a movie released this week"
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in lex["market_instruments"]:
-        return True  # "stocks rallied", "the dollar retreated"
+    subject = next((_antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in lex["market_instruments"] | lex["abstract_subjects"]:
+        return True  # "stocks rallied", "the dollar retreated", "pressure will build up"
+    if etype == "PROTEST" and lemma in cons["intransitive_only"] and objects:
+        return True  # "to demonstrate its authority"
+    if (etype, lemma) in cons["needs_party_argument"] and any(c.dep_ == "nsubjpass" for c in verb.children):
+        arguments = acted_on + ([subject] if subject is not None else []) + [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not any(_is_party(a) and a.tag_ not in ("WDT", "WP") for a in arguments):
+            return True  # "would be met by a strong response"
     if (etype, lemma) in cons["needs_party_object"] and not any(_is_party(o) or _named_modifier(o) is not None for o in acted_on):
         return True  # "received an application", "evacuated their stock holdings"
     if etype == "THREATEN" and lemma in cons["warnings"] and not _warns_someone(verb, objects):
@@ -749,6 +761,8 @@ def _modality(trigger: Trigger) -> str:
         return "future"  # "have sworn to fight": promised, not yet done
     if _requested(chain):
         return "future"  # "urged the EC to support the PLO": asked for, not done
+    if not trigger.nominal and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _lexicon()["object_control"] and any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
+        return "future"  # "to persuade the government to relax quotas": urged, not done
     if len(chain) > 1 and chain[1].lemma_.lower() in _lexicon()["threat_words"] and tok.dep_ in ("xcomp", "ccomp"):
         return "future"  # "threatened to ban candidates": threatened, not done
     if near & words["background"]:
@@ -1103,7 +1117,7 @@ def _promises_hostility(verb: Token, triggers: list[Trigger]) -> bool:
     indices = {t.i for t in promised}
     hostile_nouns = _lexicon()["commitment"]["hostile_objects"]
     return any(t.type in HOSTILE and t.token.i in indices for t in triggers) or any(
-        t.pos_ == "NOUN" and t.lemma_.lower() in hostile_nouns for t in promised
+        t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in hostile_nouns for t in promised
     )
 
 
