@@ -588,3 +588,17 @@ def test_answering_criticism_is_no_criticism_and_pressure_does_not_mobilize():
 def test_vowing_to_retaliate_is_a_threat_and_what_someone_is_persuaded_to_do_is_future():
     assert ("THREATEN", "asserted", "SYR", "ISR") in events_of("Syria vowed to retaliate against Israel.")
     assert [m for t, m, _, _ in events_of("The U.S. launched a campaign to persuade the Japanese government to relax beef import quotas.") if t == "CONCEDE"] == ["future"]
+
+
+def test_dropping_tariffs_is_easing_sanctions_and_the_willing_party_acts():
+    coded = events_of("The U.S. is willing to drop tariffs on Japanese electronic imports.")
+    assert ("RETREAT", "future", "USA", "JPN") in coded and ("AGREE", "asserted", "USA", "JPN") in coded
+    assert ("SANCTION", "asserted", "JPN", "POL") in events_of("Japan has withheld new official credits to Poland since 1982.")
+
+
+def test_intransitive_defending_breaking_up_and_monetary_easing_are_no_events():
+    assert "SUPPORT" not in types_of("Can you picture Laurent Koscielny nodding along before defending at Turf Moor?")
+    assert "COERCE" not in types_of("Jordin Sparks showed off a new piercing after breaking up with her ex Jason Derulo.")
+    assert "COERCE" in types_of("Riot police broke up a demonstration in Minsk on Sunday.")
+    assert "CONCEDE" not in types_of("The Bank of Japan does not intend to ease credit policy further, officials said.")
+    assert "ASSAULT" not in types_of("It was the third Soviet underground blast since Moscow ended a nuclear test moratorium.")

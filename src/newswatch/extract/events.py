@@ -105,6 +105,7 @@ def _lexicon() -> dict:
         constraints["needs_party_object"] |= {(etype, lemma) for lemma in spec.get("needs_party_object", [])}
         constraints["needs_party_subject"] |= {(etype, lemma) for lemma in spec.get("needs_party_subject", [])}
         constraints["needs_party_argument"] |= {(etype, lemma) for lemma in spec.get("needs_party_argument", [])}
+        constraints["needs_complement"] |= {(etype, lemma) for lemma in spec.get("needs_complement", [])}
         constraints["travel"] |= {(etype, lemma) for lemma in spec.get("travel_senses", [])}
         constraints["helping"] |= {(etype, lemma) for lemma in spec.get("helping", [])}
         if etype == "CONSULT":
@@ -114,7 +115,6 @@ def _lexicon() -> dict:
         if etype == "REQUEST":
             constraints["questions"] = set(spec.get("questions", []))
         if etype == "REJECT":
-            constraints["needs_complement"] = set(spec.get("needs_complement", []))
             no_comment = spec.get("no_comment", {})
             constraints["no_comment_verbs"] = set(no_comment.get("verbs", []))
             constraints["no_comment_acts"] = set(no_comment.get("acts", []))
@@ -403,8 +403,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
             return True
         if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not objects and not any(c.dep_ == "xcomp" for c in verb.children) and _prep_object(verb, ("for",)) is None:
             return True
-    if etype == "REJECT" and lemma in cons["needs_complement"] and not objects and not clauses:
-        return True  # "the dollar declined against the yen"
+    if (etype, lemma) in cons["needs_complement"] and not objects and not clauses and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True  # "the dollar declined against the yen", "before defending at Turf Moor"
     if etype == "REJECT" and lemma in cons["no_comment_verbs"]:
         acts = [c for c in clauses if c.dep_ == "xcomp"]
         said = cons["no_comment_objects"]
@@ -480,6 +480,8 @@ def _subject(verb: Token) -> Token | None:
             asked = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None) or _prep_object(verb.head, ("on", "upon", "to", "with"))
             if asked is not None:
                 return asked
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") and verb.head.head.i != verb.head.i:
+        return _subject(verb.head.head)  # "The U.S. is willing to drop tariffs"
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)  # "Russia continues to position itself"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
