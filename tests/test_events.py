@@ -602,3 +602,14 @@ def test_intransitive_defending_breaking_up_and_monetary_easing_are_no_events():
     assert "COERCE" in types_of("Riot police broke up a demonstration in Minsk on Sunday.")
     assert "CONCEDE" not in types_of("The Bank of Japan does not intend to ease credit policy further, officials said.")
     assert "ASSAULT" not in types_of("It was the third Soviet underground blast since Moscow ended a nuclear test moratorium.")
+
+
+def test_deaths_in_an_accident_are_no_attack_and_a_missile_test_is_a_show_of_force():
+    assert "ASSAULT" not in types_of("Seventeen people were killed after a dam collapsed following heavy rains in Tajikistan.")
+    assert "ASSAULT" in types_of("Three Afghan soldiers were killed in a rocket attack on the base on Monday.")
+    assert ("MOBILIZE", "asserted", "IRN", None) in events_of("Iran has test-fired its newly acquired Silkworm anti-shipping missile in the Strait of Hormuz.")
+
+
+def test_he_in_a_reported_statement_is_the_named_speaker():
+    coded = events_of("Obama, who will hold talks with Japanese Prime Minister Shinzo Abe this week, said he would lift tariffs on Japanese products.")
+    assert ("RETREAT", "future", "USA", "JPN") in coded

@@ -59,7 +59,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set()}
     for etype, spec in lex.items():
         if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects", "abstract_subjects", "answering_verbs"):
             continue
@@ -98,6 +98,7 @@ def _lexicon() -> dict:
             constraints["reciprocal"] = set(spec.get("reciprocal", []))
             constraints["figurative_subjects"] = set(spec.get("figurative_subjects", []))
             constraints["figurative_modifiers"] = set(spec.get("figurative_modifiers", []))
+            constraints["accidents"] = set(spec.get("accidents", []))
             under = spec.get("came_under", {})
             constraints["under_verbs"], constraints["under_nouns"] = set(under.get("verbs", [])), set(under.get("nouns", []))
         if etype == "COOPERATE":
@@ -455,6 +456,8 @@ def _figurative(trigger: Trigger, actor_tok: Token | None, target_tok: Token | N
         return True  # "a trade war", "a war of words"
     if target_tok is not None and {target_tok.lemma_.lower(), target_tok.lower_} & cons["figurative"]:
         return True
+    if actor_tok is None and not trigger.nominal and any({t.lemma_.lower(), t.lower_} & cons["accidents"] for t in trigger.token.sent):
+        return True  # "Seventeen people were killed after a dam collapsed": no one did it
     verb = trigger.token
     if (actor_tok is None or actor_tok.tag_ == "WDT") and verb.dep_ == "relcl":
         actor_tok = verb.head  # "proposals that could hit farmers"
@@ -818,6 +821,9 @@ class _Coder:
             span = _token_span(tok)
             return Actor(text=tok.text, span=span, code=coded.code if coded else None, sector=coded.sector if coded else None, entity_id=coded.entity_id if coded else None)
         if tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she"):
+            speaker = _speaker_of(tok) if tok.lower_ in ("he", "she") else None
+            if speaker is not None and speaker.ent_type_ == "PERSON":
+                return self.actors.code(speaker)  # "Reagan, who will meet Nakasone, said he would lift tariffs"
             entity = self.actors.mentions.person_before(tok.idx)
             if entity is not None:
                 code, sector = self.actors.entity_code(entity)
@@ -1080,6 +1086,9 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         elif trigger.type == "ASSAULT" and trigger.nominal and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons):
             # "A strike by Brazil's 40,000 seafarers", "the teachers' strike": a labour strike.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
+        elif trigger.type == "ASSAULT" and not trigger.nominal and _tested(trigger.token):
+            # "Iran has test-fired its Silkworm missile": a show of force, not an attack.
+            trigger = Trigger("MOBILIZE", _default_cameo("MOBILIZE"), trigger.token, trigger.nominal)
         elif trigger.type == "COERCE" and lemma in cons["military_senses"] and actor_tok is not None and (_has_military([actor_tok]) or sector_of_noun(actor_tok.lemma_.lower()) == "MIL"):
             # "Israeli helicopter gunships raided south Lebanon": a military raid is an attack.
             trigger = Trigger("ASSAULT", _default_cameo("ASSAULT"), trigger.token, trigger.nominal)
@@ -1092,6 +1101,12 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
 
 
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _tested(verb: Token) -> bool:
+    """Whether the verb is the second half of "test-fired" or "test-launched"."""
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test"
 
 
 def _by_workers(noun: Token, actor_tok: Token | None, cons: dict) -> bool:
@@ -1145,7 +1160,7 @@ def _previous_subject(pronoun: Token) -> Token | None:
 
 
 def _speaker_of(pronoun: Token) -> Token | None:
-    """The named speaker a reported "it/they/we" stands for, if a speech verb is near."""
+    """The named speaker a reported "it/they/we" (or "he/she") stands for, if a speech verb is near."""
     head = pronoun.head
     for _ in range(4):
         if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
