@@ -613,3 +613,23 @@ def test_deaths_in_an_accident_are_no_attack_and_a_missile_test_is_a_show_of_for
 def test_he_in_a_reported_statement_is_the_named_speaker():
     coded = events_of("Obama, who will hold talks with Japanese Prime Minister Shinzo Abe this week, said he would lift tariffs on Japanese products.")
     assert coded and all(actor == "USA" and target == "JPN" for _, _, actor, target in coded)
+
+
+def test_the_trigger_span_names_the_act_a_verb_governs():
+    brief = newswatch.analyze("Russian jets launched airstrikes on Idlib on Monday.", published="2015-09-30")
+    attacks = [e for e in brief.events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].trigger.text == "launched airstrikes"
+    assert brief.article.text[attacks[0].trigger.start:attacks[0].trigger.end] == "launched airstrikes"
+
+
+def test_amounts_never_act_but_those_counted_do():
+    brief = newswatch.analyze("The vote guaranteed that 40 million dollars would reach the rebels fighting the Managua government.", published="1987-06-01")
+    fights = [e for e in brief.events if e.type == "ASSAULT"]
+    assert fights and fights[0].actor is not None and fights[0].actor.text == "the rebels"
+    assert ("RETREAT", "asserted", "IGO", "SYR") in [(t, m, (a or "")[:3], g) for t, m, a, g in events_of("Hundreds of UN troops withdrew from Syria on Monday.")]
+
+
+def test_an_audience_spoken_to_and_a_share_warrant_are_no_events():
+    assert "CONSULT" not in types_of("Buchheit told a debt-equity swaps conference sponsored by Euromoney that swaps should be encouraged.")
+    assert "COERCE" not in types_of("Bergen-Richards Corp has exercised a warrant to buy 450,000 Step-Saver shares.")
+    assert "COERCE" in types_of("A Turkish judge issued an arrest warrant for the former president.")

@@ -141,3 +141,10 @@ def test_the_west_as_a_bloc_is_no_place_and_sinai_is_in_egypt(analyzer):
     brief = analyzer.analyze("Iran defied the West. Egypt condemned the bombing of a mosque in Sinai.")
     assert all(m.text != "West" for p in brief.places for m in p.mentions)
     assert place(brief, "Sinai").country_code == "EG"
+
+
+def test_of_two_areas_with_one_name_the_larger_wins(places_of):
+    # Florida, the US state, not the Puerto Rican municipality of the same name.
+    florida = places_of("Police in Florida arrested two men on Monday.")[0]
+    assert (florida.feature, florida.country_code) == ("admin1", "US")
+    assert places_of("The Gulf oil ministers met in Doha.")[0].country_code != "PG"

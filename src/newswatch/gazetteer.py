@@ -29,7 +29,7 @@ import platformdirs
 
 from . import lexicons
 
-INDEX_FORMAT = 4  # bump when _build changes, so stale caches are rebuilt
+INDEX_FORMAT = 5  # bump when _build changes, so stale caches are rebuilt
 ADMIN_PERCENTILE = 0.01  # areas: near the full extent of their towns, close to their geographic centre
 # A region is one we listed ourselves (geo_aliases.yaml): "Gaza" is the Strip before the
 # Mozambican province of that name.
@@ -46,6 +46,7 @@ class Candidate:
     country_code: str | None
     admin1: str | None
     population: int
+    towns: int = 0  # for an area: how many listed towns lie in it (its size, where population is 0)
 
 
 def fold(name: str) -> str:
@@ -178,14 +179,14 @@ def _build() -> dict[str, list[Candidate]]:
         codes = admin1_code.get((code, name))
         admin1 = codes.most_common(1)[0][0] if codes else None
         lat, lon = _box_midpoint(points, ADMIN_PERCENTILE)
-        cand = Candidate(None, name, lat, lon, "admin1", code, admin1, 0)
+        cand = Candidate(None, name, lat, lon, "admin1", code, admin1, 0, len(points))
         index[fold(name)].append(cand)
         if admin1:
             index[f"#admin1:{code}.{admin1}"].append(cand)
     for (code, admin1_name, name), points in admins.admin2.items():
         codes = admin1_code.get((code, admin1_name))
         lat, lon = _box_midpoint(points, ADMIN_PERCENTILE)
-        cand = Candidate(None, name, lat, lon, "admin2", code, codes.most_common(1)[0][0] if codes else None, 0)
+        cand = Candidate(None, name, lat, lon, "admin2", code, codes.most_common(1)[0][0] if codes else None, 0, len(points))
         index[fold(name)].append(cand)
 
     for continent in cache.get_continents().values():

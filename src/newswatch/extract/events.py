@@ -59,7 +59,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set()}
     for etype, spec in lex.items():
         if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects", "abstract_subjects", "answering_verbs"):
             continue
@@ -78,6 +78,7 @@ def _lexicon() -> dict:
             constraints["nouns_need_military"] = set(spec.get("nouns_need_military", []))
         if etype == "COERCE":
             constraints["military_senses"] = set(spec.get("military_senses", []))
+            constraints["warrant_kinds"] = set(spec.get("warrant_kinds", []))
         if etype == "SANCTION":
             constraints["halt_verbs"] = set(spec.get("halt_verbs", []))
             constraints["halt_objects"] = set(spec.get("halt_objects", []))
@@ -111,6 +112,7 @@ def _lexicon() -> dict:
         constraints["helping"] |= {(etype, lemma) for lemma in spec.get("helping", [])}
         if etype == "CONSULT":
             constraints["not_with"] = set(spec.get("not_with", []))
+            constraints["audience_of"] = set(spec.get("audience_of", []))
         if etype == "THREATEN":
             constraints["warnings"] = set(spec.get("warnings", []))
         if etype == "REQUEST":
@@ -351,6 +353,10 @@ def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
             return True
     if etype == "CONSULT" and modifiers & cons["not_with"]:
         return True  # "told a news conference"
+    if etype == "CONSULT" and noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in cons["audience_of"]:
+        return True  # "told a debt-equity swaps conference"
+    if etype == "COERCE" and noun.lemma_.lower() == "warrant" and not (modifiers & cons["warrant_kinds"]) and _prep_object(noun, ("for",)) is None:
+        return True  # "exercised a warrant to buy shares"
     if etype == "MOBILIZE" and noun.lemma_.lower() in cons["nouns_need_military"]:
         phrase = list(noun.subtree)
         governing = noun.head if noun.dep_ in ("dobj", "obj") else None
@@ -487,6 +493,8 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head.head)  # "The U.S. is willing to drop tariffs"
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)  # "Russia continues to position itself"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and _is_party(verb.head):
+        return verb.head  # "the rebels fighting the leftist Managua government"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
         return _subject(verb.head.head)  # "The party issued a declaration demanding ..."
     return None
@@ -1003,7 +1011,7 @@ class _Coder:
             quantities=quantities,
             attribution=source,
             quote_id=quote_id,
-            trigger=Span(start=trigger.token.idx, end=trigger.token.idx + len(trigger.token.text), text=trigger.token.text),
+            trigger=_trigger_span(trigger),
             evidence=Span(start=start, end=start + len(text), text=text),
             confidence=self.confidence(sent, trigger, actor, target),
         )
@@ -1067,7 +1075,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
     for verb, speaker, addressee in _obligations(sent):
         out.append(Candidate(Trigger("REQUEST", _default_cameo("REQUEST"), verb, nominal=False), speaker, addressee, "asserted"))
     cons = _lexicon()["constraints"]
-    found = [(t, *_roles(t)) for t in _triggers(sent)]
+    found = [(t, _not_an_amount(a), g) for t, a, g in ((t, *_roles(t)) for t in _triggers(sent))]
     found = [(t, a, g) for t, a, g in found if not _figurative(t, a, g, cons)]
     triggers = [t for t, _, _ in found]
     for trigger, actor_tok, target_tok in found:
@@ -1107,6 +1115,28 @@ def _tested(verb: Token) -> bool:
     """Whether the verb is the second half of "test-fired" or "test-launched"."""
     doc = verb.doc
     return verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test"
+
+
+def _trigger_span(trigger: Trigger) -> Span:
+    """The words that name the act: the trigger, or a verb with the act it governs ("launched
+    airstrikes", "signed an agreement"), so the span shows what was done."""
+    tok = trigger.token
+    end_tok = tok
+    if not trigger.nominal:
+        act = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and _noun_type(c) is not None), None)
+        if act is not None and act.i > tok.i and act.i - tok.i <= 4:
+            end_tok = act
+    start, end = tok.idx, end_tok.idx + len(end_tok.text)
+    return Span(start=start, end=end, text=tok.doc.text[start:end])
+
+
+def _not_an_amount(tok: Token | None) -> Token | None:
+    """No sum or share acts: "40 mln dlrs would reach the rebels fighting the government"."""
+    if tok is None or _prep_object(tok, ("of",)) is not None:
+        return tok  # "Hundreds of UN troops": the counted act
+    if tok.ent_type_ in TIMES_AND_AMOUNTS or tok.lemma_.lower() in _lexicon()["units"]:
+        return None
+    return tok
 
 
 def _by_workers(noun: Token, actor_tok: Token | None, cons: dict) -> bool:

@@ -38,6 +38,8 @@ TOWN_IN_NAMED_ADMIN_BONUS = 3.0
 QUALIFIED_BONUS = 12.0
 EXACT_BONUS = 1.0
 ADMIN_CUE_BONUS = 8.0
+# Tie-break between areas of one name and level by how many towns they hold.
+AREA_SIZE_WEIGHT = 0.1
 TOWN_VOTE = 0.5
 LOCAL_FEATURES = {"city", "admin2"}
 NEAR_KM = 100.0
@@ -50,6 +52,9 @@ _AFTER_COMMA = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 
 def _score(cand: Candidate, query: str, countries: Counter, admins: Counter, admin_cue: bool, qualifier: set, big_towns: set) -> float:
     score = math.log10(cand.population + 1) + FEATURE_BONUS.get(cand.feature, 0.0)
+    # Areas of one name and level differ by size: the US state of Florida (hundreds of towns)
+    # before the Puerto Rican municipality (one). Small enough only to break such ties.
+    score += AREA_SIZE_WEIGHT * math.log10(cand.towns + 1)
     if cand.feature == "admin1" and cand.country_code in big_towns and not admin_cue:
         score -= FEATURE_BONUS["admin1"]  # "New York", "Washington": the big town, unless "state" follows
     if cand.geonameid is not None and cand.geonameid in _capitals():
