@@ -633,3 +633,16 @@ def test_an_audience_spoken_to_and_a_share_warrant_are_no_events():
     assert "CONSULT" not in types_of("Buchheit told a debt-equity swaps conference sponsored by Euromoney that swaps should be encouraged.")
     assert "COERCE" not in types_of("Bergen-Richards Corp has exercised a warrant to buy 450,000 Step-Saver shares.")
     assert "COERCE" in types_of("A Turkish judge issued an arrest warrant for the former president.")
+
+
+def test_talks_a_delegation_came_for_are_its_leaders_and_a_greeting_is_a_meeting():
+    coded = events_of("Iranian Oil Minister Gholamreza Aqazadeh arrived in Algiers at the head of a large delegation for talks on oil prices.")
+    assert ("CONSULT", "asserted", "IRN", "DZA") in coded
+    assert "CONSULT" in types_of("The Iranian minister was greeted on arrival by Belkacem Nabi, the Algerian Minister of Energy.")
+    assert "CONSULT" not in types_of("Investors greeted the decision with scepticism on Monday.")
+
+
+def test_dislodging_the_enemy_is_an_attack_and_a_threatened_act_is_not_done():
+    assert "ASSAULT" in types_of("Iraqi forces succeeded in dislodging the Iranians from all the positions they gained.")
+    coded = events_of("President Bouteflika threatened to institute a curfew in Algiers.")
+    assert all(m == "future" for t, m, _, _ in coded if t == "COERCE")

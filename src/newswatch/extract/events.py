@@ -597,8 +597,15 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             # "a call by Prime Minister Nakasone" (not whoever the sentence says followed it),
             # "a bombing by Basque separatists"
             actor = _prep_object(tok, ("by",))
-        if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT") and tok.head.lower_ not in OTHER_ACT_PREPS:
-            actor = _subject(tok.head.head)  # "Saddam Hussein arrived in Amman on a visit"
+        if actor is None and tok.dep_ == "pobj" and trigger.type not in ("MOBILIZE", "ASSAULT") and tok.head.lower_ not in OTHER_ACT_PREPS:
+            governor = tok.head.head
+            for _ in range(2):
+                # "arrived in Algiers at the head of a delegation for talks": through the nouns
+                # the act hangs from, to the verb.
+                if tok.head.lower_ == "for" and governor.pos_ in ("NOUN", "PROPN") and governor.dep_ == "pobj":
+                    governor = governor.head.head
+            if governor.pos_ == "VERB":
+                actor = _subject(governor)  # "Saddam Hussein arrived in Amman on a visit"
         if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
             # "The judge opened investigations against officials", "X lodged a protest with Y"
             actor = _subject(tok.head)
@@ -776,8 +783,9 @@ def _modality(trigger: Trigger) -> str:
         return "future"  # "urged the EC to support the PLO": asked for, not done
     if not trigger.nominal and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _lexicon()["object_control"] and any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
         return "future"  # "to persuade the government to relax quotas": urged, not done
-    if len(chain) > 1 and chain[1].lemma_.lower() in _lexicon()["threat_words"] and tok.dep_ in ("xcomp", "ccomp"):
-        return "future"  # "threatened to ban candidates": threatened, not done
+    for k in (1, 2):
+        if k < len(chain) and chain[k].lemma_.lower() in _lexicon()["threat_words"] and chain[k - 1].dep_ in ("xcomp", "ccomp"):
+            return "future"  # "threatened to ban candidates", "threatened to institute a curfew": not done
     if near & words["background"]:
         return "background"
     return "asserted"
@@ -850,7 +858,7 @@ class _Coder:
         for tok in tokens:
             if tok.i in skip or _pro(tok):
                 continue
-            if tok.ent_type_ in ("GPE", "NORP") and tok.ent_iob_ == "B":
+            if tok.ent_type_ in ("GPE", "NORP", "LOC") and tok.ent_iob_ == "B":  # the tagger calls some capitals LOC
                 end = tok.i + 1
                 while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
                     end += 1
