@@ -622,6 +622,13 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         return _giver(tok), _subject(tok)
     actor = _subject(tok)
     if trigger.type in SYMMETRIC or (tok.lemma_.lower() in _lexicon()["constraints"]["reciprocal"] and not any(c.dep_ in ("dobj", "obj") for c in tok.children)):
+        received = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if received is not None and trigger.type == "CONSULT":
+            # "The minister was greeted on arrival by Belkacem Nabi": the host and the guest.
+            # The tagger may hang "by" under another phrase ("on arrival by ...").
+            by = (t for t in tok.subtree if t.lower_ == "by" or t.dep_ == "agent")
+            host = actor or next((g for t in by for g in t.children if g.dep_ == "pobj"), None)
+            return host, received
         partner = None
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
             partner = next((g for g in prep.children if g.dep_ == "pobj"), None)
