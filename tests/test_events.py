@@ -646,3 +646,25 @@ def test_dislodging_the_enemy_is_an_attack_and_a_threatened_act_is_not_done():
     assert "ASSAULT" in types_of("Iraqi forces succeeded in dislodging the Iranians from all the positions they gained.")
     coded = events_of("President Bouteflika threatened to institute a curfew in Algiers.")
     assert all(m == "future" for t, m, _, _ in coded if t == "COERCE")
+
+
+def test_whoever_an_attack_is_blamed_on_did_it_not_whoever_blamed():
+    coded = events_of("The United States decided to retaliate for the tanker attack, blamed by the Americans and Kuwaitis on Iran.")
+    assert ("ACCUSE", "asserted", "USA", "IRN") in coded
+    assert not any(t == "ASSAULT" and a == "KWT" for t, _, a, _ in coded)
+    brief = newswatch.analyze("The republic has seen numerous bombings targeted at the Russian military.", published="2015-09-30")
+    bombings = [e for e in brief.events if e.type == "ASSAULT"]
+    assert bombings and bombings[0].target.code == "RUS" and (bombings[0].actor is None or bombings[0].actor.code != "RUS")
+    assert bombings[0].trigger.text == "bombings targeted"
+
+
+def test_a_question_about_an_act_leaves_it_hedged_and_a_polite_request_is_a_request():
+    assert [m for t, m, _, _ in events_of("Asked whether Iran had attacked the tanker, the minister declined to comment.") if t == "ASSAULT"] == ["hedged"]
+    assert ("REQUEST", "asserted", "KWT", "USA") in events_of("Kuwait had asked if protection for its tankers could be provided by U.S. Navy destroyers.")
+
+
+def test_bare_demand_is_a_markets_and_only_parties_violate_or_feed():
+    assert "REQUEST" not in types_of("Sony will ship samples to customers in Japan depending on demand.")
+    assert "REQUEST" in types_of("The Iraqi opposition renewed its demand for the resignation of the prime minister.")
+    assert "REJECT" not in types_of("Excessive mark-ups on securities transactions violate the rules of the Association.")
+    assert "AID" not in types_of("The Department for Education is feeding in information to help corroborate the claims.")

@@ -351,6 +351,8 @@ def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
             around.add(noun.head.lemma_.lower())
         if around & lex["market_words"]:
             return True
+        if noun.lower_ == "demand" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+            return True  # "depending on demand": bare, it is a market's
     if etype == "CONSULT" and modifiers & cons["not_with"]:
         return True  # "told a news conference"
     if etype == "CONSULT" and noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in cons["audience_of"]:
@@ -406,7 +408,9 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         # "asked whether ...", "asked about the strike", "Asked if ..., he said": a question.
         if _prep_object(verb, ("about",)) is not None:
             return True
-        if any(t.lower_ in QUESTION_WORDS for c in clauses for t in c.subtree if t.i < c.i):
+        # "asked if protection could be provided by U.S. destroyers" is a polite request.
+        asked = [c for c in clauses if any(t.lower_ in QUESTION_WORDS for t in c.subtree if t.i < c.i)]
+        if asked and not any(a.dep_ == "aux" and a.lower_ in ("could", "would", "can", "will") for c in asked for a in c.children):
             return True
         if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not objects and not any(c.dep_ == "xcomp" for c in verb.children) and _prep_object(verb, ("for",)) is None:
             return True
@@ -423,9 +427,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     acted_on = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         acted_on.append(verb.head)  # "a survey released last year"
-    if not acted_on:
-        acted_on = [c for c in verb.children if c.dep_ == "nsubj"]  # "with the new movie released"
-    if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in acted_on):
+    undergoing = acted_on or [c for c in verb.children if c.dep_ == "nsubj"]  # "with the new movie released"
+    if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in undergoing):
         return True  # "seized the opportunity", "released a report", "a movie released this week"
     subject = next((_antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lemma_.lower() in lex["market_instruments"] | lex["abstract_subjects"]:
@@ -614,7 +617,9 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
                     target = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if actor is None and trigger.type in ("MOBILIZE", "ASSAULT"):
             # "the staging of multiple rocket launch systems at Russian ports"
-            actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i), None)
+            # (not from a clause about the act: "the tanker attack, blamed by the Americans on Iran")
+            clauses = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}
+            actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i and t.i not in clauses), None)
         if actor is not None and actor.i == tok.i:
             actor = None  # "ties frayed by a threat": the act does not act
         return actor, target
@@ -756,6 +761,8 @@ def _modality(trigger: Trigger) -> str:
         c.dep_ in ARGUMENT_DEPS and (c.lower_ in words["negation"] or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
         for t in chain for c in t.children
     )
+    if any(c.dep_ == "mark" and c.lower_ in words["conditional"] for c in trigger.token.children):
+        return "hedged"  # "asked whether Iran had attacked", "did not say whether it would attack"
     if near & words["negation"] or none_argument or any(t.lemma_ in words["denial_verbs"] for t in chain[1:]):
         return "denied"
     own = {c.lower_ for c in trigger.token.children}
@@ -1134,14 +1141,16 @@ def _tested(verb: Token) -> bool:
 
 def _trigger_span(trigger: Trigger) -> Span:
     """The words that name the act: the trigger, or a verb with the act it governs ("launched
-    airstrikes", "signed an agreement"), so the span shows what was done."""
+    airstrikes") or that describes it ("bombings targeted at"), so the span shows what was done."""
     tok = trigger.token
-    end_tok = tok
+    start_tok = end_tok = tok
     if not trigger.nominal:
         act = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and _noun_type(c) is not None), None)
         if act is not None and act.i > tok.i and act.i - tok.i <= 4:
             end_tok = act
-    start, end = tok.idx, end_tok.idx + len(end_tok.text)
+        if tok.dep_ == "acl" and tok.head.i < tok.i and tok.i - tok.head.i <= 3 and _noun_type(tok.head) == trigger.type:
+            start_tok = tok.head  # "bombings targeted at the Russian military"
+    start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
     return Span(start=start, end=end, text=tok.doc.text[start:end])
 
 
