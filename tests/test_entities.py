@@ -85,3 +85,11 @@ def test_different_people_with_different_surnames_stay_apart(parse):
 
 def test_entities_of_empty_text_are_empty(parse):
     assert parse("") == []
+
+
+def test_a_title_stops_at_another_persons_name():
+    import newswatch
+
+    brief = newswatch.analyze("U.S. Secretary of State George Shultz and Soviet Foreign Minister Eduard Shevardnadze met in Moscow.", published="1987-04-14")
+    shevardnadze = next(e for e in brief.entities if e.name == "Eduard Shevardnadze")
+    assert shevardnadze.titles == ["Foreign Minister"] and shevardnadze.country == "RUS"

@@ -668,3 +668,28 @@ def test_bare_demand_is_a_markets_and_only_parties_violate_or_feed():
     assert "REQUEST" in types_of("The Iraqi opposition renewed its demand for the resignation of the prime minister.")
     assert "REJECT" not in types_of("Excessive mark-ups on securities transactions violate the rules of the Association.")
     assert "AID" not in types_of("The Department for Education is feeding in information to help corroborate the claims.")
+
+
+def test_a_clause_of_its_own_and_a_circumstance_keep_their_own_modality():
+    assert [m for t, m, _, _ in events_of("Iraq has never given any casualty figures but Hussein conceded they were high.") if t == "CONCEDE"] == ["asserted"]
+    coded = events_of("During the U.S. bombing of terrorist targets in Libya, France refused to allow U.S. planes to overfly its territory.")
+    assert ("ASSAULT", "asserted", "USA", "LBY") in coded and ("REJECT", "asserted", "FRA", "USA") in coded
+
+
+def test_an_unconfirmed_report_is_hedged_and_offering_to_halt_attacks_is_no_threat():
+    coded = events_of("Redman said he could not independently confirm reports that Iran has offered to halt attacks on Gulf shipping.")
+    assert "THREATEN" not in [t for t, _, _, _ in coded]
+    assert [m for t, m, _, _ in coded if t == "AGREE"] == ["hedged"]
+
+
+def test_lifting_an_infant_is_no_concession_and_attacking_a_party_for_something_is_criticism():
+    assert "CONCEDE" not in types_of("The photos show the infant being lifted by Nepali soldiers in the ruined structure.")
+    assert "CONCEDE" in types_of("The Indian government lifted the curfew in Srinagar on Tuesday.")
+    assert "ASSAULT" not in types_of("David Cameron accused Ed Miliband of attacking the Tories for failing the poor.")
+    assert "ASSAULT" in types_of("Syrian jets attacked rebel positions for three hours on Monday.")
+
+
+def test_conjoined_participles_share_their_agent():
+    brief = newswatch.analyze("The Houthi rebels, trained and armed by Iran, seized the port on Monday.", published="2015-09-30")
+    armed = [e for e in brief.events if e.type == "AID"]
+    assert armed and armed[0].actor.code == "IRN" and armed[0].target.text == "The Houthi rebels"

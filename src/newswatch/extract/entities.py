@@ -121,6 +121,8 @@ def _title_run_before(doc: Doc, token_index: int) -> tuple[int, int] | None:
     while i >= 0:
         tok = doc[i]
         word = tok.text.lower()
+        if tok.ent_type_ == "PERSON":
+            break  # another person's name: "Secretary George Shultz and Foreign Minister Eduard Shevardnadze"
         if word in titles["words"] or word.rstrip(".") in titles["words"]:
             has_title_word = True
         elif tok.text in titles["glue"] and i > 0 and doc[i - 1].text[:1].isupper():
@@ -317,6 +319,8 @@ def _describe_person(doc: Doc, m: _Mention, entity: Entity) -> None:
     phrases = []
     if run:
         toks = list(doc[run[0] : run[1]])
+        while toks and toks[0].text in titles["glue"]:
+            toks.pop(0)  # "... and Soviet Foreign Minister"
         # Leading place, nationality and party words describe the person, not the title.
         while toks and (toks[0].ent_type_ in ("GPE", "NORP", "LOC") or toks[0].text in titles["party"] or toks[0].text in demonyms) and toks[0].lower_ not in titles["words"]:
             tok = toks.pop(0)

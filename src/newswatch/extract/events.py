@@ -59,7 +59,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set()}
     for etype, spec in lex.items():
         if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects", "abstract_subjects", "answering_verbs"):
             continue
@@ -100,6 +100,8 @@ def _lexicon() -> dict:
             constraints["figurative_subjects"] = set(spec.get("figurative_subjects", []))
             constraints["figurative_modifiers"] = set(spec.get("figurative_modifiers", []))
             constraints["accidents"] = set(spec.get("accidents", []))
+            constraints["criticism_verbs"] = set(spec.get("criticism_senses", {}).get("verbs", []))
+            constraints["criticism_preps"] = set(spec.get("criticism_senses", {}).get("preps", []))
             under = spec.get("came_under", {})
             constraints["under_verbs"], constraints["under_nouns"] = set(under.get("verbs", [])), set(under.get("nouns", []))
         if etype == "COOPERATE":
@@ -492,6 +494,10 @@ def _subject(verb: Token) -> Token | None:
             asked = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None) or _prep_object(verb.head, ("on", "upon", "to", "with"))
             if asked is not None:
                 return asked
+    conjuncts = [t for t in verb.subtree if t.dep_ == "conj" and t.tag_ == "VBN" and all(h.dep_ == "conj" or h.i == verb.i for h in _path_up(t, verb))]
+    shared = next((g for c in conjuncts for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    if verb.tag_ == "VBN" and shared is not None:
+        return _wielder(shared)  # "supported, trained and armed by Paris and Washington"
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") and verb.head.head.i != verb.head.i:
         return _subject(verb.head.head)  # "The U.S. is willing to drop tariffs"
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
@@ -618,7 +624,7 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         if actor is None and trigger.type in ("MOBILIZE", "ASSAULT"):
             # "the staging of multiple rocket launch systems at Russian ports"
             # (not from a clause about the act: "the tanker attack, blamed by the Americans on Iran")
-            clauses = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}
+            clauses = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "appos", "conj", "cc") for t in c.subtree}
             actor = next((t for t in tok.subtree if t.ent_type_ == "NORP" and t.i != tok.i and t.i not in clauses), None)
         if actor is not None and actor.i == tok.i:
             actor = None  # "ties frayed by a threat": the act does not act
@@ -683,8 +689,11 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     if target is not None and target.dep_ == "xcomp":
         target = None
     passive_participle = tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)
-    if target is None and tok.dep_ == "acl" and passive_participle and tok.head.pos_ in ("NOUN", "PROPN"):
-        target = tok.head  # "Cherif Chekatt, shot dead by police"
+    participle = tok
+    while participle.dep_ == "conj" and participle.head.i != participle.i:
+        participle = participle.head  # "trained and armed by Iran": the first participle's noun
+    if target is None and participle.dep_ == "acl" and passive_participle and participle.head.pos_ in ("NOUN", "PROPN"):
+        target = participle.head  # "Cherif Chekatt, shot dead by police"
     return actor, target
 
 
@@ -742,6 +751,12 @@ def _modality(trigger: Trigger) -> str:
     for _ in range(3):
         if head.head.i == head.i:
             break
+        if head.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head.head.dep_ not in ("ccomp", "xcomp", "advcl"):
+            # "Iraq has never given figures but Hussein conceded": a clause of its own (but
+            # "alleged that France knew and that its military helped" reports both).
+            break
+        if head.dep_ == "pobj" and head.head.lower_ in OTHER_ACT_PREPS | {"during"} and head.i == trigger.token.i:
+            break  # "During the U.S. bombing of Libya, France refused ...": a circumstance
         head = head.head
         chain.append(head)
         if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
@@ -764,6 +779,9 @@ def _modality(trigger: Trigger) -> str:
     if any(c.dep_ == "mark" and c.lower_ in words["conditional"] for c in trigger.token.children):
         return "hedged"  # "asked whether Iran had attacked", "did not say whether it would attack"
     if near & words["negation"] or none_argument or any(t.lemma_ in words["denial_verbs"] for t in chain[1:]):
+        negated = [t for t in chain[1:] if any(c.lower_ in words["negation"] for c in t.children)]
+        if negated and all(t.lemma_.lower() in words["epistemic"] for t in negated) and not any(t.lemma_ in words["denial_verbs"] for t in chain[1:]):
+            return "hedged"  # "could not confirm reports that Iran had offered"
         return "denied"
     own = {c.lower_ for c in trigger.token.children}
     if own & words["possible"] and not own & words["hedges"]:
@@ -1116,6 +1134,9 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         elif trigger.type == "ASSAULT" and trigger.nominal and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons):
             # "A strike by Brazil's 40,000 seafarers", "the teachers' strike": a labour strike.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
+        elif trigger.type == "ASSAULT" and not trigger.nominal and lemma in cons["criticism_verbs"] and _reason_given(trigger.token, cons):
+            # "attacking the Tories for failing the poor": criticism, not violence.
+            trigger = Trigger("ACCUSE", "11", trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and not trigger.nominal and _tested(trigger.token):
             # "Iran has test-fired its Silkworm missile": a show of force, not an attack.
             trigger = Trigger("MOBILIZE", _default_cameo("MOBILIZE"), trigger.token, trigger.nominal)
@@ -1131,6 +1152,23 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
 
 
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The tokens from `tok` up to (not including) `top`."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
+def _reason_given(verb: Token, cons: dict) -> bool:
+    """Whether the verb gives a reason ("for failing the poor", "over its handling"), not a time."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in cons["criticism_preps"] and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in TIMES_AND_AMOUNTS for g in c.children)
+        for c in verb.children
+    )
 
 
 def _tested(verb: Token) -> bool:
@@ -1185,6 +1223,10 @@ def _promises_hostility(verb: Token, triggers: list[Trigger]) -> bool:
     promised = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     for _ in range(2):
         promised += [g for c in promised for g in c.children if g.dep_ in ("dobj", "obj", "xcomp") and g not in promised]
+    # "offered to halt attacks on shipping": what is to be stopped is not promised.
+    stopping = _lexicon()["commitment"]["stopping"]
+    stopped = {t.i for p in promised if p.lemma_.lower() in stopping for t in p.subtree if t.i != p.i}
+    promised = [t for t in promised if t.i not in stopped]
     indices = {t.i for t in promised}
     hostile_nouns = _lexicon()["commitment"]["hostile_objects"]
     return any(t.type in HOSTILE and t.token.i in indices for t in triggers) or any(
