@@ -693,3 +693,26 @@ def test_conjoined_participles_share_their_agent():
     brief = newswatch.analyze("The Houthi rebels, trained and armed by Iran, seized the port on Monday.", published="2015-09-30")
     armed = [e for e in brief.events if e.type == "AID"]
     assert armed and armed[0].actor.code == "IRN" and armed[0].target.text == "The Houthi rebels"
+
+
+def test_a_countrys_own_forces_are_coded_as_the_country_that_speaks_of_them():
+    assert ("ASSAULT", "asserted", "IRQ", "IRN") in events_of("Iraq said its warplanes hit two ships off the Iranian coast.")
+    # ... but the troops it withdraws are acted on where they are.
+    assert {(a, g) for _, _, a, g in events_of("Syria says it is willing to withdraw its troops from neighbouring Lebanon.")} == {("SYR", "LBN")}
+
+
+def test_taking_ground_is_fighting_and_seizing_goods_is_coercion():
+    assert ("ASSAULT", "asserted", "ISI", "IRQ") in [(t, m, a, g) for t, m, a, g in events_of("Islamic State fighters seized the town of Ramadi on Sunday.")]
+    assert "ASSAULT" not in types_of("Turkish customs officers seized 20 kilograms of heroin at the airport.")
+
+
+def test_a_promise_not_to_act_is_a_refusal_and_a_plea_is_no_request():
+    assert "REJECT" in types_of("Israeli Prime Minister Ariel Sharon has vowed not to return the Golan Heights to Syria.")
+    coded = events_of("Keith Allen pleaded not guilty on Monday to charges including rape.")
+    assert "REQUEST" not in [t for t, _, _, _ in coded]
+
+
+def test_imposing_needs_something_imposed_and_a_person_leaving_a_city_is_travelling():
+    assert "COERCE" not in types_of("The tariffs are to be imposed after a period of public comment.")
+    assert "COERCE" in types_of("The Egyptian army imposed a curfew on the town.")
+    assert "RETREAT" not in types_of("Thatcher left Bonn early yesterday evening after talks with Chancellor Helmut Kohl.")

@@ -148,3 +148,9 @@ def test_of_two_areas_with_one_name_the_larger_wins(places_of):
     florida = places_of("Police in Florida arrested two men on Monday.")[0]
     assert (florida.feature, florida.country_code) == ("admin1", "US")
     assert places_of("The Gulf oil ministers met in Doha.")[0].country_code != "PG"
+
+
+def test_a_sea_belongs_to_no_country(places_of):
+    red_sea = [p for p in places_of("Eight people were killed in a blast in the Red Sea port of Djibouti.") if p.name == "Red Sea"]
+    assert red_sea and red_sea[0].country_code is None and red_sea[0].feature == "region"
+    assert [p.name for p in places_of("Russian warships sailed into the Black Sea.")] == ["Black Sea"]

@@ -59,9 +59,9 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set(), "territorial": set(), "ground": set()}
     for etype, spec in lex.items():
-        if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects", "abstract_subjects", "answering_verbs"):
+        if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects", "abstract_subjects", "answering_verbs", "idiom_complements"):
             continue
         by_lemma = spec.get("cameo_by_lemma", {})
         for entry in spec.get("verbs", []):
@@ -79,6 +79,8 @@ def _lexicon() -> dict:
         if etype == "COERCE":
             constraints["military_senses"] = set(spec.get("military_senses", []))
             constraints["warrant_kinds"] = set(spec.get("warrant_kinds", []))
+            constraints["territorial"] = set(spec.get("territorial", {}).get("verbs", []))
+            constraints["ground"] = set(spec.get("territorial", {}).get("objects", []))
         if etype == "SANCTION":
             constraints["halt_verbs"] = set(spec.get("halt_verbs", []))
             constraints["halt_objects"] = set(spec.get("halt_objects", []))
@@ -157,6 +159,7 @@ def _lexicon() -> dict:
         "market_words": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("markets", {}).get("modifiers", [])),
         "idioms": {verb: set(objs) for verb, objs in lex.get("idiom_objects", {}).items()},
         "abstract_subjects": set(lex.get("abstract_subjects", [])),
+        "idiom_complements": {verb: set(words) for verb, words in lex.get("idiom_complements", {}).items()},
         "answering": set(lex.get("answering_verbs", [])),
     }
 
@@ -430,6 +433,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         acted_on.append(verb.head)  # "a survey released last year"
     undergoing = acted_on or [c for c in verb.children if c.dep_ == "nsubj"]  # "with the new movie released"
+    if any(c.lower_ in lex["idiom_complements"].get(lemma, set()) for c in verb.children):
+        return True  # "pleaded not guilty"
     if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in undergoing):
         return True  # "seized the opportunity", "released a report", "a movie released this week"
     subject = next((_antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
@@ -447,8 +452,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         return True  # "analysts cautioned that output cuts are difficult"
     if (etype, lemma) in cons["needs_party_subject"] and subject is not None and not _is_party(subject):
         return True  # "the revolt left the bill's fate in doubt"
-    if (etype, lemma) in cons["travel"] and _prep_object(verb, ("for",)) is not None:
-        return True  # "leaves for Washington"
+    if (etype, lemma) in cons["travel"] and (_prep_object(verb, ("for",)) is not None or (subject is not None and subject.ent_type_ == "PERSON")):
+        return True  # "leaves for Washington", "Thatcher left Bonn"
     if (etype, lemma) in cons["helping"] and not any(_is_party(o) for o in objects) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in verb.children):
         return True  # "helped block the plans"
     return False
@@ -560,11 +565,12 @@ def _wielder(agent: Token) -> Token | None:
 
 def _judgement_received(noun: Token) -> tuple[Token | None, Token | None] | None:
     """(judge, judged) when a judgement noun falls on a verb's subject: "the decision won praise
-    from Democrats", "Seoul came under criticism from Tokyo", "the plan met with opposition"."""
+    from Democrats", "Seoul came under criticism from Tokyo", "the plan met with opposition",
+    "he pleaded not guilty to the charges"."""
     verb = None
     if noun.dep_ in ("dobj", "obj"):
         verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ in ("under", "with") and noun.head.head.pos_ == "VERB":
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("under", "with", "to") and noun.head.head.pos_ == "VERB":
         verb = noun.head.head
     if verb is None or verb.lemma_.lower() not in _lexicon()["judgement_received"]:
         return None
@@ -770,7 +776,6 @@ def _modality(trigger: Trigger) -> str:
             words_of.add(child.lower_)
             words_of.add(child.lemma_.lower())
         near.add(tok.lemma_.lower())
-        near.add(tok.lower_)  # the tagger's lemma may be wrong ("hoped" -> "hop")
     # "No major battles have been reported", "killed nobody": an argument that is no one or nothing.
     none_argument = any(
         c.dep_ in ARGUMENT_DEPS and (c.lower_ in words["negation"] or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
@@ -788,6 +793,7 @@ def _modality(trigger: Trigger) -> str:
         return "possible"  # "to potentially launch airstrikes"
     hedged = (
         bool(near & words["hedges"])
+        or any(t.lower_ in words["hedges"] for t in chain[1:])  # the tagger's lemma may be wrong ("hoped" -> "hop")
         or any(c.lower_ in words["conditional"] for t in chain for c in t.children)
         or any(t.lemma_.lower() in _lexicon()["contested"] for t in chain[1:])  # "claimed that ISIL had attacked"
     )
@@ -820,6 +826,8 @@ def _modality(trigger: Trigger) -> str:
             return "future"  # "threatened to ban candidates", "threatened to institute a curfew": not done
     if near & words["background"]:
         return "background"
+    if not trigger.nominal and tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
+        return "background"  # "the militant group that has seized parts of Iraq": who they are
     return "asserted"
 
 
@@ -882,7 +890,15 @@ class _Coder:
             counted = _prep_object(tok, ("of",))
             if counted is not None:
                 return self.actor(counted)
-        return self.actors.code(tok)
+        coded = self.actors.code(tok)
+        if (coded is None or not coded.code) and tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children):
+            # "Iraq said its warplanes hit two ships": the speaker's forces.
+            speaker = _speaker_of(tok)
+            owner = self.actors.code(speaker) if speaker is not None else None
+            if owner is not None and owner.code:
+                base = coded or Actor(text=tok.text, span=_token_span(tok))
+                return base.model_copy(update={"code": owner.code, "sector": base.sector or sector_of_noun(tok.lemma_.lower())})
+        return coded
 
     def countries(self, tokens, exclude: Token | None = None):
         """Actors coded from the countries, capitals and nationalities among `tokens`, in order."""
@@ -1126,6 +1142,12 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         elif trigger.type == "PROTEST" and not trigger.nominal and lemma in cons["official_protest"] and actor_tok is not None and not _non_state(actor_tok, coder):
             # "China protested against the visit": a state complains officially (CAMEO 114).
             trigger = Trigger("ACCUSE", "11", trigger.token, trigger.nominal)
+        elif trigger.type == "AGREE" and not trigger.nominal and _promises_refusal(trigger.token):
+            # "Sharon has vowed not to return the Golan Heights": a promised refusal.
+            trigger = Trigger("REJECT", "12", trigger.token, trigger.nominal)
+        elif trigger.type == "COERCE" and not trigger.nominal and lemma in cons["territorial"] and _takes_ground(trigger.token, cons):
+            # "the group has seized parts of Iraq": taking ground is fighting (CAMEO 19).
+            trigger = Trigger("ASSAULT", _default_cameo("ASSAULT"), trigger.token, trigger.nominal)
         elif trigger.type == "AGREE" and not trigger.nominal and _promises_hostility(trigger.token, triggers):
             # "The Taliban vowed to continue its fight": promising a hostile act is a threat.
             trigger = Trigger("THREATEN", _default_cameo("THREATEN"), trigger.token, trigger.nominal)
@@ -1212,6 +1234,21 @@ def _by_workers(noun: Token, actor_tok: Token | None, cons: dict) -> bool:
     # behind them who begin or stage a strike.
     begun = noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in cons["strike_verbs"]
     return begun and actor_tok is not None and actor_tok.pos_ == "NOUN" and sector_of_noun(actor_tok.lemma_.lower()) is None and not _has_military([actor_tok])
+
+
+def _promises_refusal(verb: Token) -> bool:
+    """A promise verb ("vow", "pledge") whose promised act is negated ("vowed not to return")."""
+    if verb.lemma_.lower() not in _lexicon()["commitment"]["heads"]:
+        return False
+    promised = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(g.dep_ == "neg" for p in promised for g in p.children)
+
+
+def _takes_ground(verb: Token, cons: dict) -> bool:
+    """Whether what the verb seizes is ground: a place, or a word for territory."""
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    taken += [c for o in taken for c in o.children if c.dep_ == "conj"]
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in cons["ground"] for t in taken)
 
 
 def _promises_hostility(verb: Token, triggers: list[Trigger]) -> bool:
