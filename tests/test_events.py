@@ -716,3 +716,22 @@ def test_imposing_needs_something_imposed_and_a_person_leaving_a_city_is_travell
     assert "COERCE" not in types_of("The tariffs are to be imposed after a period of public comment.")
     assert "COERCE" in types_of("The Egyptian army imposed a curfew on the town.")
     assert "RETREAT" not in types_of("Thatcher left Bonn early yesterday evening after talks with Chancellor Helmut Kohl.")
+
+
+def test_trying_is_no_request_but_seeking_help_from_someone_is():
+    assert "REQUEST" not in types_of("The Brazilian government sought to end a wave of labour unrest by a show of force.")
+    coded = events_of("Guyana is now seeking help from the International Monetary Fund.")
+    assert [(t, m, a) for t, m, a, _ in coded if t == "REQUEST"] == [("REQUEST", "asserted", "GUY")]
+
+
+def test_a_negation_of_one_act_joined_by_and_is_not_the_others():
+    assert [m for t, m, _, _ in events_of("Washington was not satisfied with the cuts and pressed Taiwan for more reductions.") if t == "REQUEST"] == ["asserted"]
+    assert [m for t, m, _, _ in events_of("Iran did not sign or ratify the treaty.") if t == "SUPPORT"] == ["denied"]
+
+
+def test_a_visit_by_someone_is_theirs_and_whoever_shot_a_victim_unnamed_is_unknown():
+    assert ("CONSULT", "future", "USA", "RUS") in events_of("A week before a scheduled Moscow visit by U.S. Secretary of State George Shultz, Washington made accusations.")
+    brief = newswatch.analyze("Mr Lane was visiting his girlfriend in Duncan when he was randomly gunned down.", published="2015-08-20")
+    shootings = [e for e in brief.events if e.type == "ASSAULT"]
+    assert all(e.actor is None for e in shootings)
+    assert "COERCE" not in types_of("Production at the Trail smelter has been shut down since the strike started.")

@@ -59,7 +59,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set(), "territorial": set(), "ground": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set(), "territorial": set(), "ground": set(), "attempts": set()}
     for etype, spec in lex.items():
         if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects", "abstract_subjects", "answering_verbs", "idiom_complements"):
             continue
@@ -121,6 +121,7 @@ def _lexicon() -> dict:
             constraints["warnings"] = set(spec.get("warnings", []))
         if etype == "REQUEST":
             constraints["questions"] = set(spec.get("questions", []))
+            constraints["attempts"] = set(spec.get("attempts", []))
         if etype == "REJECT":
             no_comment = spec.get("no_comment", {})
             constraints["no_comment_verbs"] = set(no_comment.get("verbs", []))
@@ -409,6 +410,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     # "loans that Sudan hoped to receive": a relative pronoun stands for the noun it refers to.
     objects = [_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "obj")]
     clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    if etype == "REQUEST" and lemma in cons["attempts"] and not objects and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children) and _prep_object(verb, ("from",)) is None:
+        return True  # "sought to end the unrest by a show of force": an attempt, not a request
     if etype == "REQUEST" and lemma in cons["questions"]:
         # "asked whether ...", "asked about the strike", "Asked if ..., he said": a question.
         if _prep_object(verb, ("about",)) is not None:
@@ -488,6 +491,8 @@ def _subject(verb: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj" and g.ent_type_ not in TIMES_AND_AMOUNTS and g.lemma_.lower() not in _lexicon()["units"]:  # "reduced by 20 pct"
                     return _wielder(g)
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("conj", "advcl"):
+        return None  # "was visiting his girlfriend when he was gunned down": by whom is not said
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Obama is scheduled to attend": the passive subject of the governing verb.
         passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
@@ -583,6 +588,9 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     tok = trigger.token
     if trigger.nominal and trigger.type in JUDGED and (received := _judgement_received(tok)) is not None:
         return received
+    if trigger.nominal and trigger.type == "CONSULT" and (visitor := _prep_object(tok, ("by",))) is not None:
+        # "a scheduled Moscow visit by Secretary of State George Shultz": the visitor, and the host.
+        return visitor, _named_modifier(tok) or _prep_object(tok, ("to", "with"))
     if trigger.nominal:
         actor = _named_modifier(tok)
         if actor is None and trigger.type not in ("ASSAULT", "COERCE"):
@@ -676,8 +684,9 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         # What is moved or fired is a weapon, not a target: "fired two missiles at Seoul"
         # hits whom the missiles were fired at.
         target = _party_behind(PARTY_PREPS, tok) if trigger.type == "ASSAULT" else None
-    # Responses look for the party behind "from" and "by" too: "dismissed an appeal from Y".
-    preps = PARTY_PREPS + (("from", "by") if trigger.type in RESPONSES else ())
+    # Responses, and requests, look for the party behind "from" and "by" too: "dismissed an appeal
+    # from Y", "is seeking help from donor governments".
+    preps = PARTY_PREPS + (("from", "by") if trigger.type in RESPONSES or trigger.type == "REQUEST" else ())
     named_objects = _lexicon()["constraints"]["objects"].get((trigger.type, tok.lemma_.lower()), set())
     if target is not None and (_noun_type(target) == trigger.type or (target.lemma_.lower() in named_objects and not _is_party(target))):
         # "launched a major offensive (against Y)", "expressed regret": the act itself, or the
@@ -768,8 +777,16 @@ def _modality(trigger: Trigger) -> str:
         if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
             break
     near, arguments = set(), set()
+    # "was not satisfied with the cuts and pressed for more": a negation of the first of two
+    # acts joined by "and" is not the second's (one joined by "or" or "nor" is).
+    joined_by_and = {
+        chain[k + 1].i for k in range(len(chain) - 1)
+        if chain[k].dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in chain[k + 1].children)
+    }
     for tok in chain:
         for child in tok.children:
+            if tok.i in joined_by_and and (child.dep_ == "neg" or child.lower_ in words["negation"]):
+                continue
             # An argument's own words are not a modality of the act: "opposed plans to merge"
             # was done, not planned.
             words_of = arguments if child.dep_ in ARGUMENT_DEPS else near
@@ -779,7 +796,7 @@ def _modality(trigger: Trigger) -> str:
     # "No major battles have been reported", "killed nobody": an argument that is no one or nothing.
     none_argument = any(
         c.dep_ in ARGUMENT_DEPS and (c.lower_ in words["negation"] or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
-        for t in chain for c in t.children
+        for t in chain if t.i not in joined_by_and for c in t.children
     )
     if any(c.dep_ == "mark" and c.lower_ in words["conditional"] for c in trigger.token.children):
         return "hedged"  # "asked whether Iran had attacked", "did not say whether it would attack"
@@ -792,7 +809,7 @@ def _modality(trigger: Trigger) -> str:
     if own & words["possible"] and not own & words["hedges"]:
         return "possible"  # "to potentially launch airstrikes"
     hedged = (
-        bool(near & words["hedges"])
+        bool((near - {trigger.token.lemma_.lower()}) & words["hedges"])  # "seeking help" is asked, not hedged
         or any(t.lower_ in words["hedges"] for t in chain[1:])  # the tagger's lemma may be wrong ("hoped" -> "hop")
         or any(c.lower_ in words["conditional"] for t in chain for c in t.children)
         or any(t.lemma_.lower() in _lexicon()["contested"] for t in chain[1:])  # "claimed that ISIL had attacked"
