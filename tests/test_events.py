@@ -735,3 +735,15 @@ def test_a_visit_by_someone_is_theirs_and_whoever_shot_a_victim_unnamed_is_unkno
     shootings = [e for e in brief.events if e.type == "ASSAULT"]
     assert all(e.actor is None for e in shootings)
     assert "COERCE" not in types_of("Production at the Trail smelter has been shut down since the strike started.")
+
+
+def test_a_raid_by_a_state_is_an_attack_and_debt_payments_suspended_are_no_sanction():
+    assert ("ASSAULT", "asserted", "USA", "IRN") in events_of("Iran is preparing lawsuits over the American raid on its Gulf oil platforms.")
+    assert "SANCTION" not in types_of("Brazil's President Sarney last month suspended interest payments on the country's commercial debt.")
+    assert ("SANCTION", "asserted", "USA", None) in events_of("The Pentagon suspended the aid program last week.")
+    assert "SANCTION" not in types_of("Saudi Arabia said there would be progress on Arab efforts to end the Iraq-Iran war.")
+
+
+def test_demands_someone_fails_to_satisfy_are_not_theirs():
+    coded = events_of("Union leaders signalled a strike if General Motors and Ford fail to satisfy demands for job security.")
+    assert not any(t == "REQUEST" and a == "USA" for t, _, a, _ in coded)

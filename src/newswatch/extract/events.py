@@ -322,8 +322,8 @@ def _direct_object_lemmas(verb: Token) -> set[str]:
     not of every phrase behind its prepositions."""
     # "stopped moving new recruits": a clause it governs is what stops.
     direct = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "xcomp", "ccomp")]
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        direct.append(verb.head)  # "the aid program suspended last week"
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        direct.append(verb.head)  # "the aid program suspended last week" (not "efforts to end the war")
     direct += [c for o in direct for c in o.children if c.dep_ == "conj"]
     direct += _measured(direct)
     return {o.lemma_.lower() for o in direct} | {o.lower_ for o in direct}
@@ -1179,7 +1179,9 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         elif trigger.type == "ASSAULT" and not trigger.nominal and _tested(trigger.token):
             # "Iran has test-fired its Silkworm missile": a show of force, not an attack.
             trigger = Trigger("MOBILIZE", _default_cameo("MOBILIZE"), trigger.token, trigger.nominal)
-        elif trigger.type == "COERCE" and lemma in cons["military_senses"] and actor_tok is not None and (_has_military([actor_tok]) or sector_of_noun(actor_tok.lemma_.lower()) == "MIL"):
+        elif trigger.type == "COERCE" and lemma in cons["military_senses"] and actor_tok is not None and (
+            _has_military([actor_tok]) or sector_of_noun(actor_tok.lemma_.lower()) == "MIL" or (trigger.nominal and actor_tok.ent_type_ in ("NORP", "GPE"))
+        ):
             # "Israeli helicopter gunships raided south Lebanon": a military raid is an attack.
             trigger = Trigger("ASSAULT", _default_cameo("ASSAULT"), trigger.token, trigger.nominal)
         elif trigger.type in ("ASSAULT", "COERCE") and actor_tok is not None and actor_tok.lower_ in cons["participants"] and not _has_military(_objects(trigger.token)):
@@ -1264,7 +1266,7 @@ def _promises_refusal(verb: Token) -> bool:
 def _takes_ground(verb: Token, cons: dict) -> bool:
     """Whether what the verb seizes is ground: a place, or a word for territory."""
     taken = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    taken += [c for o in taken for c in o.children if c.dep_ == "conj"]
+    taken += [c for o in taken for c in o.children if c.dep_ == "conj"] + _measured(taken)  # "one of the strongest fortifications"
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in cons["ground"] for t in taken)
 
 
