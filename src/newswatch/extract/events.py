@@ -61,8 +61,8 @@ def _lexicon() -> dict:
     nouns: dict[str, tuple[str, str]] = {}
     constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set(), "territorial": set(), "ground": set(), "attempts": set()}
     for etype, spec in lex.items():
-        if etype in ("wrongdoing", "contested_speech", "object_control", "judgement_received", "enacting_verbs", "foreign_people", "markets", "idiom_objects", "abstract_subjects", "answering_verbs", "idiom_complements"):
-            continue
+        if not etype.isupper():
+            continue  # word lists shared by all types ("wrongdoing", "markets", ...), read below
         by_lemma = spec.get("cameo_by_lemma", {})
         for entry in spec.get("verbs", []):
             lemma, *rest = entry.split()
@@ -265,7 +265,7 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
                 key = lemma if lemma in lex["nouns"] else tok.lower_ if tok.lower_ in lex["nouns"] else None
             if lemma in cons["joint"] and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
                 key = "cooperation"  # "joint naval exercises": done together, whatever else the noun codes
-            if key is not None and (tok.ent_type_ in NAME_TYPES and tok.text[:1].isupper() or _not_an_act(tok, lex["nouns"][key][0], cons)):
+            if key is not None and _not_an_act(tok, lex["nouns"][key][0], cons):
                 key = None
             if key is not None:
                 etype, cameo = lex["nouns"][key]
@@ -330,9 +330,11 @@ def _direct_object_lemmas(verb: Token) -> set[str]:
 
 
 def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
-    """Whether a trigger noun names no act here: a standing agreement one acts under ("Under
-    the agreement, Britain can operate flights"), a market's demand ("oil demand"), or an
-    airline's flights."""
+    """Whether a trigger noun names no act here: part of a name or a date, a standing agreement
+    one acts under ("Under the agreement, Britain can operate flights"), a market's demand ("oil
+    demand"), an audience ("told a news conference"), or an airline's flights."""
+    if noun.ent_type_ in NAME_TYPES and noun.text[:1].isupper():
+        return True  # "the General Agreement on Tariffs and Trade" names a body
     if noun.ent_type_ in TIMES_AND_AMOUNTS:
         return True  # "in March"
     if etype == "AGREE" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -504,10 +506,12 @@ def _subject(verb: Token) -> Token | None:
             asked = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None) or _prep_object(verb.head, ("on", "upon", "to", "with"))
             if asked is not None:
                 return asked
-    conjuncts = [t for t in verb.subtree if t.dep_ == "conj" and t.tag_ == "VBN" and all(h.dep_ == "conj" or h.i == verb.i for h in _path_up(t, verb))]
-    shared = next((g for c in conjuncts for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
-    if verb.tag_ == "VBN" and shared is not None:
-        return _wielder(shared)  # "supported, trained and armed by Paris and Washington"
+    if verb.tag_ == "VBN":
+        # "supported, trained and armed by Paris and Washington": the last participle's agent.
+        conjuncts = [t for t in verb.subtree if t.dep_ == "conj" and t.tag_ == "VBN" and all(h.dep_ == "conj" for h in _path_up(t, verb))]
+        shared = next((g for c in conjuncts for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        if shared is not None:
+            return _wielder(shared)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") and verb.head.head.i != verb.head.i:
         return _subject(verb.head.head)  # "The U.S. is willing to drop tariffs"
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
@@ -776,7 +780,7 @@ def _modality(trigger: Trigger) -> str:
         chain.append(head)
         if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
             break
-    near, arguments = set(), set()
+    near = set()
     # "was not satisfied with the cuts and pressed for more": a negation of the first of two
     # acts joined by "and" is not the second's (one joined by "or" or "nor" is).
     joined_by_and = {
@@ -787,11 +791,10 @@ def _modality(trigger: Trigger) -> str:
         for child in tok.children:
             if tok.i in joined_by_and and (child.dep_ == "neg" or child.lower_ in words["negation"]):
                 continue
-            # An argument's own words are not a modality of the act: "opposed plans to merge"
-            # was done, not planned.
-            words_of = arguments if child.dep_ in ARGUMENT_DEPS else near
-            words_of.add(child.lower_)
-            words_of.add(child.lemma_.lower())
+            if child.dep_ in ARGUMENT_DEPS:
+                continue  # an argument's own words are no modality of the act: "opposed plans to merge"
+            near.add(child.lower_)
+            near.add(child.lemma_.lower())
         near.add(tok.lemma_.lower())
     # "No major battles have been reported", "killed nobody": an argument that is no one or nothing.
     none_argument = any(
@@ -1635,7 +1638,7 @@ def _lexicon_fallback(sent: SpacySpan) -> Iterator[Candidate]:
             trigger = Trigger(etype, cameo, tok, nominal=False)
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex["nouns"] or tok.lower_ in lex["nouns"]):
             etype, cameo = lex["nouns"].get(lemma) or lex["nouns"][tok.lower_]
-            if tok.ent_type_ in NAME_TYPES and tok.text[:1].isupper() or _not_an_act(tok, etype, cons):
+            if _not_an_act(tok, etype, cons):
                 continue  # "the General Agreement on Tariffs and Trade", "under the agreement"
             trigger = Trigger(etype, cameo, tok, nominal=True)
         elif lemma in lex["verbs"] and tok.pos_ in ("ADJ", "AUX"):
