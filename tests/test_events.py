@@ -525,9 +525,9 @@ def test_a_measure_or_a_market_promises_and_allows_nothing():
 
 
 def test_an_administration_named_after_its_leader_is_that_leaders_country():
-    brief = newswatch.analyze("The Obama administration imposed sanctions on Russia.", published="2014-03-20")
-    sanctions = [e for e in brief.events if e.type == "SANCTION"]
-    assert sanctions and sanctions[0].actor.code == "USA" and sanctions[0].target.code == "RUS"
+    brief = newswatch.analyze("Congressman Bywater urged the Reagan Administration to take severe action against Japan.", published="1987-04-01")
+    requests = [e for e in brief.events if e.type == "REQUEST"]
+    assert requests and requests[0].target.text == "the Reagan Administration" and requests[0].target.code == "USA"
 
 
 def test_a_surname_that_is_a_country_name_is_no_country():
@@ -745,5 +745,5 @@ def test_a_raid_by_a_state_is_an_attack_and_debt_payments_suspended_are_no_sanct
 
 
 def test_demands_someone_fails_to_satisfy_are_not_theirs():
-    coded = events_of("Union leaders signalled a strike if General Motors and Ford fail to satisfy demands for job security.")
-    assert not any(t == "REQUEST" and a == "USA" for t, _, a, _ in coded)
+    brief = newswatch.analyze("Union leaders signalled a strike if General Motors and Ford fail to satisfy demands for job security.", published="1987-04-01")
+    assert not any(e.type == "REQUEST" and e.actor is not None and e.actor.text == "General Motors" for e in brief.events)
