@@ -747,3 +747,11 @@ def test_a_raid_by_a_state_is_an_attack_and_debt_payments_suspended_are_no_sanct
 def test_demands_someone_fails_to_satisfy_are_not_theirs():
     brief = newswatch.analyze("Union leaders signalled a strike if General Motors and Ford fail to satisfy demands for job security.", published="1987-04-01")
     assert not any(e.type == "REQUEST" and e.actor is not None and e.actor.text == "General Motors" for e in brief.events)
+
+
+def test_meeting_with_criticism_or_meeting_demands_is_no_meeting():
+    assert ("ACCUSE", "asserted", "JPN", None) in events_of("The plan met with sharp criticism from Japan.")
+    assert "CONSULT" not in types_of("The Iranian proposal met with opposition from Iraq.")
+    assert "CONSULT" not in types_of("Russia failed to meet the demands of the protesters.")
+    assert ("CONSULT", "asserted", "USA", "RUS") in events_of("Obama met with Putin in New York.")
+    assert ("CONSULT", "asserted", "USA", "RUS") in events_of("Obama met Putin in New York on Monday.")

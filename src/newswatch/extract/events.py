@@ -59,7 +59,7 @@ def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set(), "territorial": set(), "ground": set(), "attempts": set()}
+    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set(), "territorial": set(), "ground": set(), "attempts": set(), "met_with": set()}
     for etype, spec in lex.items():
         if not etype.isupper():
             continue  # word lists shared by all types ("wrongdoing", "markets", ...), read below
@@ -117,6 +117,7 @@ def _lexicon() -> dict:
         if etype == "CONSULT":
             constraints["not_with"] = set(spec.get("not_with", []))
             constraints["audience_of"] = set(spec.get("audience_of", []))
+            constraints["met_with"] = set(spec.get("met_with", []))
         if etype == "THREATEN":
             constraints["warnings"] = set(spec.get("warnings", []))
         if etype == "REQUEST":
@@ -342,7 +343,7 @@ def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "obj") else None
     if etype == "AGREE" and governor is not None and governor.lemma_.lower() in cons["kept_or_broken"]:
         return True  # "cheating on the OPEC agreement"
-    if etype in ("ACCUSE", "REQUEST", "THREATEN") and governor is not None and governor.lemma_.lower() in _lexicon()["answering"]:
+    if etype in ("ACCUSE", "REQUEST", "THREATEN") and governor is not None and governor.lemma_.lower() in _lexicon()["answering"] and not (etype in JUDGED and _judgement_received(noun) is not None):
         return True  # "to respond to the criticisms of his presidency"
     if etype == "SANCTION" and noun.lemma_.lower() in cons["halt_nouns"]:
         stopped = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")] + _measured([noun])
@@ -447,6 +448,9 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         return True  # "stocks rallied", "the dollar retreated", "pressure will build up"
     if etype == "PROTEST" and lemma in cons["intransitive_only"] and objects:
         return True  # "to demonstrate its authority"
+    met = _prep_object(verb, ("with",)) if etype == "CONSULT" and lemma == "meet" else None
+    if met is not None and (met.lemma_.lower() in cons["met_with"] or _noun_type(met) in JUDGED):
+        return True  # "the plan met with sharp criticism from Japan": a reception, not a meeting
     if (etype, lemma) in cons["needs_party_argument"] and any(c.dep_ == "nsubjpass" for c in verb.children):
         arguments = acted_on + ([subject] if subject is not None else []) + [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not any(_is_party(a) and a.tag_ not in ("WDT", "WP") for a in arguments):
@@ -661,6 +665,9 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
         partner = None
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
             partner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if partner is None:
+            # "Obama met Putin on Monday": whom the act is done with, as its object.
+            partner = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and _is_party(c)), None)
         if partner is None and actor is not None:
             # "Putin and Obama met"; the tagger may hang the second name lower ("Barack Obama and ...").
             partner = next((c for c in actor.subtree if c.dep_ == "conj" and c.head.i in {t.i for t in actor.subtree}), None)
