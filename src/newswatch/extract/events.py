@@ -54,12 +54,64 @@ class Trigger:
     needs: str | None = None
 
 
+# Word lists one type's lexicon entry holds, by the name the coder reads them under: (type, key)
+# or (type, key, nested key).
+TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
+    "military": ("MOBILIZE", "needs_military_object"),
+    "nouns_need_military": ("MOBILIZE", "nouns_need_military"),
+    "military_senses": ("COERCE", "military_senses"),
+    "warrant_kinds": ("COERCE", "warrant_kinds"),
+    "territorial": ("COERCE", "territorial", "verbs"),
+    "ground": ("COERCE", "territorial", "objects"),
+    "halt_verbs": ("SANCTION", "halt_verbs"),
+    "halt_objects": ("SANCTION", "halt_objects"),
+    "halt_nouns": ("SANCTION", "halt_nouns"),
+    "kept_or_broken": ("AGREE", "kept_or_broken"),
+    "obstruct": ("PROTEST", "obstruct_by_non_state"),
+    "intransitive_only": ("PROTEST", "intransitive_only"),
+    "state_sectors": ("PROTEST", "state_sectors"),
+    "official_protest": ("PROTEST", "official_when_by_state"),
+    "participants": ("PROTEST", "participants"),
+    "strikers": ("PROTEST", "strikers"),
+    "strike_verbs": ("PROTEST", "strike_verbs"),
+    "dismissal": ("ASSAULT", "dismissal_senses"),
+    "figurative": ("ASSAULT", "figurative_objects"),
+    "reciprocal": ("ASSAULT", "reciprocal"),
+    "figurative_subjects": ("ASSAULT", "figurative_subjects"),
+    "figurative_modifiers": ("ASSAULT", "figurative_modifiers"),
+    "accidents": ("ASSAULT", "accidents"),
+    "criticism_verbs": ("ASSAULT", "criticism_senses", "verbs"),
+    "criticism_preps": ("ASSAULT", "criticism_senses", "preps"),
+    "under_verbs": ("ASSAULT", "came_under", "verbs"),
+    "under_nouns": ("ASSAULT", "came_under", "nouns"),
+    "joint": ("COOPERATE", "joint_nouns"),
+    "not_with": ("CONSULT", "not_with"),
+    "audience_of": ("CONSULT", "audience_of"),
+    "met_with": ("CONSULT", "met_with"),
+    "warnings": ("THREATEN", "warnings"),
+    "questions": ("REQUEST", "questions"),
+    "attempts": ("REQUEST", "attempts"),
+    "no_comment_verbs": ("REJECT", "no_comment", "verbs"),
+    "no_comment_acts": ("REJECT", "no_comment", "acts"),
+    "no_comment_objects": ("REJECT", "no_comment", "objects"),
+}
+# Lemma lists any type may hold, each true of that type's sense only: read as (type, lemma) pairs.
+SENSE_LISTS = {
+    "needs_party_object": "needs_party_object",
+    "needs_party_subject": "needs_party_subject",
+    "needs_party_argument": "needs_party_argument",
+    "needs_complement": "needs_complement",
+    "travel": "travel_senses",
+    "helping": "helping",
+}
+
+
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict:
     lex = lexicons.load("event_triggers")
     verbs: dict[str, list[tuple[str, str, str | None]]] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    constraints = {"objects": {}, "particles": {}, "military": set(), "joint": set(), "halt_verbs": set(), "halt_objects": set(), "obstruct": set(), "state_sectors": set(), "official_protest": set(), "participants": set(), "dismissal": set(), "figurative": set(), "reciprocal": set(), "under_verbs": set(), "under_nouns": set(), "figurative_subjects": set(), "questions": set(), "needs_complement": set(), "no_comment_verbs": set(), "no_comment_acts": set(), "no_comment_objects": set(), "needs_party_object": set(), "needs_party_subject": set(), "strikers": set(), "strike_verbs": set(), "travel": set(), "helping": set(), "kept_or_broken": set(), "halt_nouns": set(), "figurative_modifiers": set(), "accidents": set(), "criticism_verbs": set(), "criticism_preps": set(), "military_senses": set(), "nouns_need_military": set(), "not_with": set(), "warnings": set(), "intransitive_only": set(), "needs_party_argument": set(), "audience_of": set(), "warrant_kinds": set(), "territorial": set(), "ground": set(), "attempts": set(), "met_with": set()}
+    constraints: dict = {"objects": {}, "particles": {}} | {name: set() for name in (*TYPE_WORD_LISTS, *SENSE_LISTS)}
     for etype, spec in lex.items():
         if not etype.isupper():
             continue  # word lists shared by all types ("wrongdoing", "markets", ...), read below
@@ -73,61 +125,13 @@ def _lexicon() -> dict:
             constraints["objects"][(etype, lemma)] = set(objs)
         for lemma, parts in spec.get("particles", {}).items():
             constraints["particles"][(etype, lemma)] = set(parts)
-        if etype == "MOBILIZE":
-            constraints["military"] = set(spec.get("needs_military_object", []))
-            constraints["nouns_need_military"] = set(spec.get("nouns_need_military", []))
-        if etype == "COERCE":
-            constraints["military_senses"] = set(spec.get("military_senses", []))
-            constraints["warrant_kinds"] = set(spec.get("warrant_kinds", []))
-            constraints["territorial"] = set(spec.get("territorial", {}).get("verbs", []))
-            constraints["ground"] = set(spec.get("territorial", {}).get("objects", []))
-        if etype == "SANCTION":
-            constraints["halt_verbs"] = set(spec.get("halt_verbs", []))
-            constraints["halt_objects"] = set(spec.get("halt_objects", []))
-            constraints["halt_nouns"] = set(spec.get("halt_nouns", []))
-        if etype == "AGREE":
-            constraints["kept_or_broken"] = set(spec.get("kept_or_broken", []))
-        if etype == "PROTEST":
-            constraints["obstruct"] = set(spec.get("obstruct_by_non_state", []))
-            constraints["intransitive_only"] = set(spec.get("intransitive_only", []))
-            constraints["state_sectors"] = set(spec.get("state_sectors", []))
-            constraints["official_protest"] = set(spec.get("official_when_by_state", []))
-            constraints["participants"] = set(spec.get("participants", []))
-            constraints["strikers"] = set(spec.get("strikers", []))
-            constraints["strike_verbs"] = set(spec.get("strike_verbs", []))
-        if etype == "ASSAULT":
-            constraints["dismissal"] = set(spec.get("dismissal_senses", []))
-            constraints["figurative"] = set(spec.get("figurative_objects", []))
-            constraints["reciprocal"] = set(spec.get("reciprocal", []))
-            constraints["figurative_subjects"] = set(spec.get("figurative_subjects", []))
-            constraints["figurative_modifiers"] = set(spec.get("figurative_modifiers", []))
-            constraints["accidents"] = set(spec.get("accidents", []))
-            constraints["criticism_verbs"] = set(spec.get("criticism_senses", {}).get("verbs", []))
-            constraints["criticism_preps"] = set(spec.get("criticism_senses", {}).get("preps", []))
-            under = spec.get("came_under", {})
-            constraints["under_verbs"], constraints["under_nouns"] = set(under.get("verbs", [])), set(under.get("nouns", []))
-        if etype == "COOPERATE":
-            constraints["joint"] = set(spec.get("joint_nouns", []))
-        constraints["needs_party_object"] |= {(etype, lemma) for lemma in spec.get("needs_party_object", [])}
-        constraints["needs_party_subject"] |= {(etype, lemma) for lemma in spec.get("needs_party_subject", [])}
-        constraints["needs_party_argument"] |= {(etype, lemma) for lemma in spec.get("needs_party_argument", [])}
-        constraints["needs_complement"] |= {(etype, lemma) for lemma in spec.get("needs_complement", [])}
-        constraints["travel"] |= {(etype, lemma) for lemma in spec.get("travel_senses", [])}
-        constraints["helping"] |= {(etype, lemma) for lemma in spec.get("helping", [])}
-        if etype == "CONSULT":
-            constraints["not_with"] = set(spec.get("not_with", []))
-            constraints["audience_of"] = set(spec.get("audience_of", []))
-            constraints["met_with"] = set(spec.get("met_with", []))
-        if etype == "THREATEN":
-            constraints["warnings"] = set(spec.get("warnings", []))
-        if etype == "REQUEST":
-            constraints["questions"] = set(spec.get("questions", []))
-            constraints["attempts"] = set(spec.get("attempts", []))
-        if etype == "REJECT":
-            no_comment = spec.get("no_comment", {})
-            constraints["no_comment_verbs"] = set(no_comment.get("verbs", []))
-            constraints["no_comment_acts"] = set(no_comment.get("acts", []))
-            constraints["no_comment_objects"] = set(no_comment.get("objects", []))
+        for name, key in SENSE_LISTS.items():
+            constraints[name] |= {(etype, lemma) for lemma in spec.get(key, [])}
+    for name, (etype, *path) in TYPE_WORD_LISTS.items():
+        words = lex[etype]
+        for key in path:
+            words = words.get(key, {})
+        constraints[name] = set(words)
     # A more specific sense is tried first: one that names its objects ("lift a blockade" is
     # RETREAT before "lift" is CONCEDE; "handed over power" is RETREAT before "hand over" is
     # COOPERATE), then one that needs a particle or word ("backed down" is CONCEDE before
@@ -343,14 +347,14 @@ def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "obj") else None
     if etype == "AGREE" and governor is not None and governor.lemma_.lower() in cons["kept_or_broken"]:
         return True  # "cheating on the OPEC agreement"
-    if etype in ("ACCUSE", "REQUEST", "THREATEN") and governor is not None and governor.lemma_.lower() in _lexicon()["answering"] and not (etype in JUDGED and _judgement_received(noun) is not None):
+    lex = _lexicon()
+    if etype in ("ACCUSE", "REQUEST", "THREATEN") and governor is not None and governor.lemma_.lower() in lex["answering"] and not (etype in JUDGED and _judgement_received(noun) is not None):
         return True  # "to respond to the criticisms of his presidency"
     if etype == "SANCTION" and noun.lemma_.lower() in cons["halt_nouns"]:
         stopped = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")] + _measured([noun])
         if stopped and not any({t.lemma_.lower(), t.lower_} & cons["halt_objects"] for t in stopped):
             return True  # "Brazil's repayment suspension", "a wage freeze"
     modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
-    lex = _lexicon()
     if noun.lemma_.lower() in lex["market_nouns"] or noun.lower_ in lex["market_nouns"]:
         # "oil demand", "the dollar's retreat", "a rally in the Canadian dollar", "supply and demand"
         around = modifiers | {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
@@ -495,7 +499,7 @@ def _subject(verb: Token) -> Token | None:
             return _wielder(child) if child.pos_ == "NOUN" else child
         if child.dep_ == "agent":
             for g in child.children:
-                if g.dep_ == "pobj" and g.ent_type_ not in TIMES_AND_AMOUNTS and g.lemma_.lower() not in _lexicon()["units"]:  # "reduced by 20 pct"
+                if g.dep_ == "pobj" and not _is_amount(g):  # "reduced by 20 pct"
                     return _wielder(g)
     if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("conj", "advcl"):
         return None  # "was visiting his girlfriend when he was gunned down": by whom is not said
@@ -1247,9 +1251,12 @@ def _not_an_amount(tok: Token | None) -> Token | None:
     """No sum or share acts: "40 mln dlrs would reach the rebels fighting the government"."""
     if tok is None or _prep_object(tok, ("of",)) is not None:
         return tok  # "Hundreds of UN troops": the counted act
-    if tok.ent_type_ in TIMES_AND_AMOUNTS or tok.lemma_.lower() in _lexicon()["units"]:
-        return None
-    return tok
+    return None if _is_amount(tok) else tok
+
+
+def _is_amount(tok: Token) -> bool:
+    """A date, time, sum or share ("20 pct", "40 mln dlrs"): never a party that acts."""
+    return tok.ent_type_ in TIMES_AND_AMOUNTS or tok.lemma_.lower() in _lexicon()["units"]
 
 
 def _by_workers(noun: Token, actor_tok: Token | None, cons: dict) -> bool:
@@ -1630,9 +1637,9 @@ def _lexicon_fallback(sent: SpacySpan) -> Iterator[Candidate]:
     whose lexicon entry has object or particle constraints are left out: the rules rejected them
     on purpose."""
     lex = _lexicon()
+    cons = lex["constraints"]
     for tok in sent:
         lemma = tok.lemma_.lower()
-        cons = lex["constraints"]
         if lemma in lex["verbs"] and tok.pos_ == "VERB":
             # The sense the parse rules would take ("impose duties" is a sanction); "sent a
             # letter" was rejected on purpose: only military objects are sent to MOBILIZE.
@@ -1654,10 +1661,10 @@ def _lexicon_fallback(sent: SpacySpan) -> Iterator[Candidate]:
             if not plain:
                 continue
             etype, cameo = plain[0]
-            trigger = Trigger(etype, cameo, tok, nominal=tok.pos_ == "NOUN")
+            trigger = Trigger(etype, cameo, tok, nominal=False)
         else:
             continue
         actor_tok, target_tok = _roles(trigger)
-        if _figurative(trigger, actor_tok, target_tok, lex["constraints"]):
+        if _figurative(trigger, actor_tok, target_tok, cons):
             continue
         yield Candidate(trigger, actor_tok, target_tok)
