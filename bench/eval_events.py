@@ -95,6 +95,34 @@ def load_plover(path: Path, limit: int | None = None) -> list[dict]:
     return out
 
 
+OWN_SENTENCES = Path(__file__).resolve().parents[1] / "training" / "events"
+
+
+def load_own_sentences(folder: Path = OWN_SENTENCES) -> list[dict]:
+    """newswatch's own labelled sentences (training/events/*.jsonl, written for the project), in
+    the record shape of load_plover; a malformed line raises an error naming file and line."""
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                r = json.loads(line)
+                out.append({
+                    "id": r["id"],
+                    "text": r["text"],
+                    "date": dt.date.fromisoformat(r["published"]),
+                    "type": r["type"],
+                    "modality": r["modality"],
+                    "sources": [r["actor_code"][:3]] if r.get("actor_code") else [],
+                    "targets": [r["target_code"][:3]] if r.get("target_code") else [],
+                    "half": "own",
+                })
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{lineno}: {exc!r}") from exc
+    return out
+
+
 def load_cameo2plover(path: Path) -> dict[str, str]:
     mapping = {}
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -11,6 +11,7 @@ import sys
 from newswatch.extract import event_model, events
 
 SHELLED = "The army shelled the village."
+SHELLED_POSITIONS = "Government troops shelled rebel positions near the town on Monday, killing three fighters."
 
 
 def test_model_loads_and_scores_without_sklearn():
@@ -19,7 +20,7 @@ def test_model_loads_and_scores_without_sklearn():
         "from newswatch.extract import event_model\n"
         "m = event_model.load()\n"
         "assert m is not None and 'sklearn' not in [k for k, v in sys.modules.items() if v is not None]\n"
-        "print(m.predict_names(['root=shell', 'lex=ASSAULT', 'rule0=ASSAULT', 'rule=ASSAULT']).type)\n"
+        "print(m.predict_names(['root=shell', 'pred=shell', 'w=shell', 'w=army', 'w=village', 'lex=ASSAULT', 'plex=ASSAULT', 'rule0=ASSAULT', 'rule=ASSAULT', 'trig=shell']).type)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ASSAULT"
@@ -28,10 +29,21 @@ def test_model_loads_and_scores_without_sklearn():
 def test_model_file_is_small_and_carries_no_sentences():
     m = event_model.load()
     assert m is not None
-    assert len(m.classes) == 16 and len(m.coef) == 16 and len(m.intercept) == 16
+    # The 16 PLOVER types, and NONE: our own sentences teach it what holds no event.
+    assert len(m.classes) == 17 and "NONE" in m.classes and len(m.coef) == 17 and len(m.intercept) == 17
     assert all(len(row) == len(m.index) for row in m.coef)
     assert all(" " not in name for name in m.index)  # features are single lemmas and relations
     assert "development half" in m.meta["trained_on"]
+
+
+def test_a_model_that_sees_no_event_leaves_the_rules_alone(analyzer):
+    sent = next(analyzer.nlp(SHELLED).sents)
+    candidates = events.rule_candidates(sent)
+    model = copy.copy(event_model.load())
+    model.predict = lambda *_: event_model.Prediction("NONE", 0.99, {"NONE": 0.99})
+    kept, mtype, _ = events._model_candidates(sent, candidates, model)
+    assert kept == candidates and mtype is None
+    assert events._model_candidates(sent, [], model)[0] == []  # and proposes nothing
 
 
 def test_scoring_is_deterministic(analyzer):
@@ -53,7 +65,7 @@ def test_model_types_a_shelling_as_assault(analyzer):
 
 
 def test_model_retypes_a_wrong_rule_type(analyzer):
-    sent = next(analyzer.nlp(SHELLED).sents)
+    sent = next(analyzer.nlp(SHELLED_POSITIONS).sents)
     candidates = events.rule_candidates(sent)
     assert candidates
     # Pretend the lexicon had listed "shell" under AID. The shipped model is cautious (its

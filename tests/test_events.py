@@ -684,7 +684,10 @@ def test_an_unconfirmed_report_is_hedged_and_offering_to_halt_attacks_is_no_thre
 
 def test_lifting_an_infant_is_no_concession_and_attacking_a_party_for_something_is_criticism():
     assert "CONCEDE" not in types_of("The photos show the infant being lifted by Nepali soldiers in the ruined structure.")
-    assert "CONCEDE" in types_of("The Indian government lifted the curfew in Srinagar on Tuesday.")
+    # A yielding act either way: the lexicon codes it CONCEDE, the official CAMEO->PLOVER table
+    # (0813, "ease curfew") RETREAT, and the learned model, trained also on sentences labelled
+    # by that table, may re-type it so.
+    assert {"CONCEDE", "RETREAT"} & set(types_of("The Indian government lifted the curfew in Srinagar on Tuesday."))
     assert "ASSAULT" not in types_of("David Cameron accused Ed Miliband of attacking the Tories for failing the poor.")
     assert "ASSAULT" in types_of("Syrian jets attacked rebel positions for three hours on Monday.")
 
@@ -755,3 +758,43 @@ def test_meeting_with_criticism_or_meeting_demands_is_no_meeting():
     assert "CONSULT" not in types_of("Russia failed to meet the demands of the protesters.")
     assert ("CONSULT", "asserted", "USA", "RUS") in events_of("Obama met with Putin in New York.")
     assert ("CONSULT", "asserted", "USA", "RUS") in events_of("Obama met Putin in New York on Monday.")
+
+
+def test_nature_disease_and_athletes_at_play_do_no_political_act():
+    assert types_of("Hurricane Harvey slammed into the Texas coast late on Friday.") == []
+    assert types_of("The Brazilian striker attacked the near post in the 54th minute.") == []
+    assert types_of("Coffee futures rallied sharply after frost hit plantations in Brazil.") == []
+    assert "ASSAULT" in types_of("Rebels attacked an army post near Goma on Friday.")
+
+
+def test_a_recall_is_a_sanction_only_when_envoys_are_recalled():
+    assert "SANCTION" not in types_of("The appliance maker recalled 1.2 million washing machines sold in North America.")
+    assert ("SANCTION", "asserted", "BRA", "ISR") in events_of("Brazil recalled its ambassador from Israel on Monday.")
+
+
+def test_weapons_handed_to_a_party_are_aid_and_weapons_moved_to_a_border_a_build_up():
+    assert ("AID", "asserted", "NLD", "UKR") in events_of("The Netherlands shipped self-propelled howitzers to Ukraine on Tuesday.")
+    assert ("AID", "asserted", "CHN", "ETH") in events_of("China flew ventilators and testing kits to Ethiopia on Tuesday.")
+    assert types_of("Russia moved tanks to the border with Ukraine on Tuesday.") == ["MOBILIZE"]
+
+
+def test_a_hostile_act_held_over_a_condition_is_a_threat():
+    coded = events_of("Ankara told Baghdad that it will shut the oil pipeline if Kurdish militants keep using northern Iraq as a base.")
+    assert ("THREATEN", "asserted", "TUR") in [c[:3] for c in coded]
+    assert not any(t == "COERCE" and m == "asserted" for t, m, _, _ in coded)  # the pipeline is still open
+    assert "THREATEN" not in types_of("Syria said it will return to the talks if invited.")  # a promise, not a threat
+
+
+def test_drills_with_a_partner_are_cooperation():
+    assert ("COOPERATE", "asserted", "IND", "SGP") in events_of("The Indian navy held drills with Singapore on Sunday.")
+    assert types_of("Russia's navy held exercises in the Baltic Sea on Monday.") == ["MOBILIZE"]
+
+
+def test_more_ways_news_names_acts():
+    assert types_of("Saudi Arabia's Shura Council voted down a proposal to let women vote.")[0] == "REJECT"
+    assert types_of("India's home ministry proscribed the Popular Front of India for five years.") == ["COERCE"]
+    assert types_of("NATO put 40,000 troops on standby on Friday.") == ["MOBILIZE"]
+    assert types_of("A federal court found the former governor guilty of embezzling public funds.") == ["ACCUSE"]
+    assert types_of("Arab League foreign ministers threw their weight behind Lebanon's government.") == ["SUPPORT"]
+    assert types_of("Norway wrote off $80 million in debt owed by Mozambique.") == ["AID"]
+    assert "COERCE" not in types_of("The firm picked up three contracts last year.")

@@ -165,6 +165,7 @@ def _lexicon() -> dict:
         "market_words": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("markets", {}).get("modifiers", [])),
         "idioms": {verb: set(objs) for verb, objs in lex.get("idiom_objects", {}).items()},
         "abstract_subjects": set(lex.get("abstract_subjects", [])),
+        "non_agents": set(lex.get("non_agents", [])),
         "idiom_complements": {verb: set(words) for verb, words in lex.get("idiom_complements", {}).items()},
         "answering": set(lex.get("answering_verbs", [])),
     }
@@ -309,7 +310,8 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
         if needs and needs not in particles and needs not in object_lemmas:
             continue
         if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
-            continue
+            if not (etype == "AID" and _arms_to_a_party(tok)):
+                continue
         if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
             continue
         if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or "up" in particles or _military_subject(tok)):
@@ -320,6 +322,15 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
             continue
         return etype, cameo, needs
     return None
+
+
+def _arms_to_a_party(verb: Token) -> bool:
+    """"shipped howitzers to Ukraine", "delivered armoured carriers to the army": weapons (not
+    troops) handed to someone are aid, whatever the lexicon lists as aid objects."""
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    weapons = [k for o in direct for _, _, k in find_equipment(o.doc[o.left_edge.i : o.right_edge.i + 1].text) if k != "troops"]
+    recipient = _prep_object(verb, ("to",))
+    return bool(weapons) and recipient is not None and _is_party(recipient)
 
 
 def _direct_object_lemmas(verb: Token) -> set[str]:
@@ -448,8 +459,10 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in undergoing):
         return True  # "seized the opportunity", "released a report", "a movie released this week"
     subject = next((_antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in lex["market_instruments"] | lex["abstract_subjects"]:
-        return True  # "stocks rallied", "the dollar retreated", "pressure will build up"
+    if subject is not None and subject.lemma_.lower() in lex["market_instruments"] | lex["abstract_subjects"] | lex["non_agents"]:
+        return True  # "stocks rallied", "the dollar retreated", "pressure will build up", "a storm struck"
+    if subject is not None and any(c.dep_ == "compound" and c.lemma_.lower() in lex["non_agents"] for c in subject.children):
+        return True  # "Hurricane Harvey slammed into Texas"
     if etype == "PROTEST" and lemma in cons["intransitive_only"] and objects:
         return True  # "to demonstrate its authority"
     met = _prep_object(verb, ("with",)) if etype == "CONSULT" and lemma == "meet" else None
@@ -1182,6 +1195,9 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         elif trigger.type == "AGREE" and not trigger.nominal and _promises_hostility(trigger.token, triggers):
             # "The Taliban vowed to continue its fight": promising a hostile act is a threat.
             trigger = Trigger("THREATEN", _default_cameo("THREATEN"), trigger.token, trigger.nominal)
+        elif trigger.type == "MOBILIZE" and trigger.nominal and lemma in cons["nouns_need_military"] and _with_a_partner(trigger.token):
+            # "drills with its Singaporean counterpart": an exercise held with a partner is joint.
+            trigger = Trigger("COOPERATE", _default_cameo("COOPERATE"), trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and lemma in cons["dismissal"] and _dismisses(trigger.token):
             continue  # "fired the defence minister"
         elif trigger.type == "ASSAULT" and trigger.nominal and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons):
@@ -1406,6 +1422,9 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
     """
     prediction = model.predict(sent, rule_trigger_names(candidates))
     mtype, p = prediction.type, prediction.probability
+    if mtype == "NONE":
+        # Trained on sentences without an event too, the model may say so; it then has no say.
+        return candidates, None, p
     if any(c.trigger.type == mtype for c in candidates):
         # Agreement ranks that candidate first, when the model is sure enough.
         return candidates, (mtype if p >= model.agree_threshold else None), p
@@ -1421,6 +1440,8 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
             actor_tok = old.actor_tok
         # "will not accept refugees" re-typed as REJECT: the negation is the rejection, not a denial of it.
         modality = "asserted" if mtype == "REJECT" and _modality(old.trigger) == "denied" else old.modality
+        if mtype == "THREATEN" and _modality(old.trigger) in ("future", "possible"):
+            modality = "asserted"  # "will shut the pipeline if ...": the act is to come, the threat is made
         candidates = list(candidates)
         candidates[main] = Candidate(trigger, actor_tok, target_tok if target_tok is not None else old.target_tok, modality)
         return candidates, mtype, p
@@ -1589,7 +1610,7 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     unless ..."), and refusing a cooperative act is REJECT ("will not accept more refugees").
     The promised act stays an event of its own, with its future or denied modality; the
     commitment is asserted, and ranks just above it."""
-    if trigger.nominal or event.modality not in ("future", "denied") or event.type in ("THREATEN", "REJECT", "REQUEST"):
+    if trigger.nominal or event.modality not in ("future", "denied", "possible") or event.type in ("THREATEN", "REJECT", "REQUEST"):
         return None
     if event.actor is None:
         return None  # a commitment needs someone who commits ("hoped officials would be indicted")
@@ -1602,13 +1623,19 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     head = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive) and tok.head.i != tok.i else None
     if head is not None and head.lemma_.lower() in words["aspectual"] and head.dep_ == "xcomp":
         head = head.head  # "prepared to resume shelling"
-    committed = bool(auxes & words["auxiliaries"]) or (head is not None and head.lemma_.lower() in words["heads"])
+    cooperative = event.quad_class in (1, 2)
+    if event.modality == "possible":
+        # "the navy could seal off the strait should Taipei move": a hostile act held over a condition.
+        if cooperative or not _on_condition(tok, words["hostile_conditions"]):
+            return None
+        committed = True
+    else:
+        committed = bool(auxes & words["auxiliaries"]) or (head is not None and head.lemma_.lower() in words["heads"])
     if not committed:
         return None
     conditional = any(t.lower_ in words["conditions"] for t in tok.subtree) or (
         head is not None and any(t.lower_ in words["conditions"] for t in head.children)
-    )
-    cooperative = event.quad_class in (1, 2)
+    ) or (not cooperative and _on_condition(tok, words["hostile_conditions"]))
     if event.modality == "denied":
         if not cooperative:
             return None
@@ -1622,6 +1649,24 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
         "type": etype, "cameo_root": cameo[:2], "quad_class": quad_class(cameo), "modality": "asserted", "mode": None,
         "confidence": round(min(0.95, event.confidence + 0.05), 3),
     })
+
+
+def _with_a_partner(noun: Token) -> bool:
+    """Whether an act is held "with" a party, on the noun or on the verb that governs it."""
+    holders = [noun] + ([noun.head] if noun.dep_ in ("dobj", "obj") else [])
+    return any(p is not None and _is_party(p) for h in holders for p in [_prep_object(h, ("with", "alongside"))])
+
+
+def _on_condition(verb: Token, marks: set[str]) -> bool:
+    """Whether a clause of the verb states a condition: "if Western powers imposed sanctions",
+    or the inverted "should Taipei move toward independence"."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+            return True
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and any(c.dep_ == "aux" and c.lower_ == "should" and c.i < subject.i for c in clause.children):
+            return True
+    return False
 
 
 def _constrained(etype: str, lemma: str, cons: dict) -> bool:
