@@ -49,7 +49,8 @@ development half.
 
 PLOVER GSR is split into even (dev) and odd (held-out) items. The event-type model
 (src/newswatch/data/models/event_types.json, `make train-events`) was trained on the dev half
-ONLY, so its dev figures are training-set figures; the held-out half and PETR2 (never used
+and on newswatch's own labelled sentences (training/events) ONLY, so its dev figures are
+training-set figures; the held-out half and PETR2 (never used
 for training) are the honest ones. The lexicons were written from the PLOVER manual's
 definitions, the official CAMEO->PLOVER table and general news usage, and revised while
 reading errors on the PLOVER dev half and on the even items of PETR2. PETR2 is therefore
