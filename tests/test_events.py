@@ -782,6 +782,7 @@ def test_a_hostile_act_held_over_a_condition_is_a_threat():
     coded = events_of("Ankara told Baghdad that it will shut the oil pipeline if Kurdish militants keep using northern Iraq as a base.")
     assert ("THREATEN", "asserted", "TUR") in [c[:3] for c in coded]
     assert not any(t == "COERCE" and m == "asserted" for t, m, _, _ in coded)  # the pipeline is still open
+    assert ("THREATEN", "asserted", "TUR", "SYR") in events_of("Turkey could close its border with Syria if the fighting spreads, Turkish officials said.")
     assert "THREATEN" not in types_of("Syria said it will return to the talks if invited.")  # a promise, not a threat
 
 

@@ -1625,7 +1625,7 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
         head = head.head  # "prepared to resume shelling"
     cooperative = event.quad_class in (1, 2)
     if event.modality == "possible":
-        # "the navy could seal off the strait should Taipei move": a hostile act held over a condition.
+        # "Turkey could close its border if the fighting spreads": a hostile act held over a condition.
         if cooperative or not _on_condition(tok, words["hostile_conditions"]):
             return None
         committed = True
