@@ -112,14 +112,19 @@ def _oof(names, labels, groups, C, weight, min_df, own_weight):
     return out
 
 
-def _score(labels, groups, pred) -> float:
+def _parts(groups: list[str]) -> dict[str, list[int]]:
+    """Positions of the PLOVER dev sentences and of our own (when any)."""
+    return {g: idx for g in ("dev", "own") if (idx := [i for i, x in enumerate(groups) if x == g])}
+
+
+def _part_f1(labels, parts, pred) -> dict[str, float]:
+    return {g: _macro_f1([labels[i] for i in idx], [pred[i] for i in idx]) for g, idx in parts.items()}
+
+
+def _score(labels, parts, pred) -> float:
     """Mean of the macro-F1 on the PLOVER dev sentences and on our own sentences (when any)."""
-    parts = []
-    for g in ("dev", "own"):
-        idx = [i for i, x in enumerate(groups) if x == g]
-        if idx:
-            parts.append(_macro_f1([labels[i] for i in idx], [pred[i] for i in idx]))
-    return sum(parts) / len(parts)
+    f1 = _part_f1(labels, parts, pred)
+    return sum(f1.values()) / len(f1)
 
 
 def _decide(rules: list[str], model: tuple[str, float], agree: float, retype: float, propose: float) -> str:
@@ -156,18 +161,17 @@ def main() -> None:
     print(f"training on {groups.count('dev')} PLOVER development sentences and {len(own)} of our own, {len(set(labels))} types")
 
     rules_only = [rt[0] if rt else "NONE" for rt in rule_types]
-    print(f"rules alone: macro-F1 {_score(labels, groups, rules_only):.3f} (mean of PLOVER dev and own)")
+    parts = _parts(groups)
+    print(f"rules alone: macro-F1 {_score(labels, parts, rules_only):.3f} (mean of PLOVER dev and own)")
     best = None
     own_weights = (0.0, 0.5, 1.0) if own else (0.0,)
     # The grid is small on purpose: each point is five fits on about a thousand sentences.
     for C, weight, min_df, own_weight in itertools.product((3.0, 10.0), ("balanced",), (2,), own_weights):
         oof = _oof(names, labels, groups, C, weight, min_df, own_weight)
-        f1 = _score(labels, groups, [t for t, _ in oof])
-        parts = ", ".join(
-            f"{g} {_macro_f1([labels[i] for i in idx], [oof[i][0] for i in idx]):.3f}"
-            for g in ("dev", "own") if (idx := [i for i, x in enumerate(groups) if x == g])
-        )
-        print(f"  C={C} class_weight={weight} min_df={min_df} own_weight={own_weight}: model alone {f1:.3f} ({parts})")
+        by_part = _part_f1(labels, parts, [t for t, _ in oof])
+        f1 = sum(by_part.values()) / len(by_part)
+        shown = ", ".join(f"{g} {v:.3f}" for g, v in by_part.items())
+        print(f"  C={C} class_weight={weight} min_df={min_df} own_weight={own_weight}: model alone {f1:.3f} ({shown})")
         if best is None or f1 > best[0] + 1e-9:
             best = (f1, C, weight, min_df, own_weight, oof)
     f1, C, weight, min_df, own_weight, oof = best
@@ -184,14 +188,13 @@ def main() -> None:
     for agree, retype, propose in itertools.product([0.0, *grid], grid, propose_grid):
         pred = [_decide(rt, m, agree, retype, propose) for rt, m in zip(rule_types, oof)]
         # Prefer higher thresholds on ties: trust the rules unless the model is clearly better.
-        scored.append((round(_score(labels, groups, pred), 6), agree, retype, propose))
+        scored.append((round(_score(labels, parts, pred), 6), agree, retype, propose))
     f1_combined, agree, retype, propose = max(scored)
     print(f"cross-validated rules + model: macro-F1 {f1_combined:.3f} with agree >= {agree}, retype >= {retype}, propose >= {propose}")
-    for g in ("dev", "own"):
-        idx = [i for i, x in enumerate(groups) if x == g]
-        if idx:
-            pred = [_decide(rule_types[i], oof[i], agree, retype, propose) for i in idx]
-            print(f"  {g}: rules {_macro_f1([labels[i] for i in idx], [rules_only[i] for i in idx]):.3f}, rules + model {_macro_f1([labels[i] for i in idx], pred):.3f}")
+    combined = [_decide(rt, m, agree, retype, propose) for rt, m in zip(rule_types, oof)]
+    rules_f1, combined_f1 = _part_f1(labels, parts, rules_only), _part_f1(labels, parts, combined)
+    for g in parts:
+        print(f"  {g}: rules {rules_f1[g]:.3f}, rules + model {combined_f1[g]:.3f}")
 
     keep = [i for i, g in enumerate(groups) if own_weight > 0 or g == "dev"]
     sw = [own_weight if groups[i] == "own" else 1.0 for i in keep]

@@ -161,11 +161,11 @@ def _lexicon() -> dict:
         "foreign_people": set(lex.get("foreign_people", [])),
         "market_nouns": set(lex.get("markets", {}).get("nouns", [])),
         "units": set(lex.get("markets", {}).get("units", [])),
-        "market_instruments": set(lex.get("markets", {}).get("instruments", [])),
         "market_words": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("markets", {}).get("modifiers", [])),
         "idioms": {verb: set(objs) for verb, objs in lex.get("idiom_objects", {}).items()},
-        "abstract_subjects": set(lex.get("abstract_subjects", [])),
         "non_agents": set(lex.get("non_agents", [])),
+        # Subjects that do no act of any type: market instruments, moods, nature, athletes.
+        "non_acting_subjects": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("abstract_subjects", [])) | set(lex.get("non_agents", [])),
         "idiom_complements": {verb: set(words) for verb, words in lex.get("idiom_complements", {}).items()},
         "answering": set(lex.get("answering_verbs", [])),
     }
@@ -229,12 +229,13 @@ def _uncoded(head: Token) -> Actor | None:
     return Actor(text=phrase.text, span=Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
 
 
+def _equipment_classes(tokens: list[Token]) -> set[str]:
+    """Equipment classes named in the phrases the tokens head ("four SU-34s" -> fighter aircraft)."""
+    return {k for tok in tokens for _, _, k in find_equipment(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)}
+
+
 def _has_military(tokens: list[Token]) -> bool:
-    for tok in tokens:
-        phrase = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-        if find_equipment(phrase):
-            return True
-    return False
+    return bool(_equipment_classes(tokens))
 
 
 def _military_subject(verb: Token) -> bool:
@@ -327,8 +328,7 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
 def _arms_to_a_party(verb: Token) -> bool:
     """"shipped howitzers to Ukraine", "delivered armoured carriers to the army": weapons (not
     troops) handed to someone are aid, whatever the lexicon lists as aid objects."""
-    direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    weapons = [k for o in direct for _, _, k in find_equipment(o.doc[o.left_edge.i : o.right_edge.i + 1].text) if k != "troops"]
+    weapons = _equipment_classes([c for c in verb.children if c.dep_ in ("dobj", "obj")]) - {"troops"}
     recipient = _prep_object(verb, ("to",))
     return bool(weapons) and recipient is not None and _is_party(recipient)
 
@@ -459,7 +459,7 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in undergoing):
         return True  # "seized the opportunity", "released a report", "a movie released this week"
     subject = next((_antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in lex["market_instruments"] | lex["abstract_subjects"] | lex["non_agents"]:
+    if subject is not None and subject.lemma_.lower() in lex["non_acting_subjects"]:
         return True  # "stocks rallied", "the dollar retreated", "pressure will build up", "a storm struck"
     if subject is not None and any(c.dep_ == "compound" and c.lemma_.lower() in lex["non_agents"] for c in subject.children):
         return True  # "Hurricane Harvey slammed into Texas"
@@ -1438,10 +1438,11 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
         actor_tok, target_tok = _roles(trigger)
         if old.actor_tok is not None and actor_tok is None:
             actor_tok = old.actor_tok
-        # "will not accept refugees" re-typed as REJECT: the negation is the rejection, not a denial of it.
-        modality = "asserted" if mtype == "REJECT" and _modality(old.trigger) == "denied" else old.modality
-        if mtype == "THREATEN" and _modality(old.trigger) in ("future", "possible"):
-            modality = "asserted"  # "will shut the pipeline if ...": the act is to come, the threat is made
+        # "will not accept refugees" re-typed as REJECT: the negation is the rejection, not a denial
+        # of it; "will shut the pipeline if ..." re-typed as THREATEN: the act is to come, the threat is made.
+        own = _modality(old.trigger)
+        made = (mtype == "REJECT" and own == "denied") or (mtype == "THREATEN" and own in ("future", "possible"))
+        modality = "asserted" if made else old.modality
         candidates = list(candidates)
         candidates[main] = Candidate(trigger, actor_tok, target_tok if target_tok is not None else old.target_tok, modality)
         return candidates, mtype, p
@@ -1624,18 +1625,17 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     if head is not None and head.lemma_.lower() in words["aspectual"] and head.dep_ == "xcomp":
         head = head.head  # "prepared to resume shelling"
     cooperative = event.quad_class in (1, 2)
+    # "Turkey could close its border if the fighting spreads": a hostile act held over a condition.
+    held_over = not cooperative and _on_condition(tok, words["hostile_conditions"])
     if event.modality == "possible":
-        # "Turkey could close its border if the fighting spreads": a hostile act held over a condition.
-        if cooperative or not _on_condition(tok, words["hostile_conditions"]):
-            return None
-        committed = True
+        committed = held_over
     else:
         committed = bool(auxes & words["auxiliaries"]) or (head is not None and head.lemma_.lower() in words["heads"])
     if not committed:
         return None
-    conditional = any(t.lower_ in words["conditions"] for t in tok.subtree) or (
+    conditional = held_over or any(t.lower_ in words["conditions"] for t in tok.subtree) or (
         head is not None and any(t.lower_ in words["conditions"] for t in head.children)
-    ) or (not cooperative and _on_condition(tok, words["hostile_conditions"]))
+    )
     if event.modality == "denied":
         if not cooperative:
             return None
