@@ -97,11 +97,15 @@ def load_plover(path: Path, limit: int | None = None) -> list[dict]:
 
 
 OWN_SENTENCES = Path(__file__).resolve().parents[1] / "training" / "events"
+# Written later, by other hands, and never used to revise the rules: where the trainer chooses
+# how far to trust the model over the rules (training/events/calibration/README.md).
+CALIBRATION_SENTENCES = OWN_SENTENCES / "calibration"
 
 
-def load_own_sentences(folder: Path = OWN_SENTENCES) -> list[dict]:
+def load_own_sentences(folder: Path = OWN_SENTENCES, half: str = "own") -> list[dict]:
     """newswatch's own labelled sentences (training/events/*.jsonl, written for the project), in
-    the record shape of load_plover; a malformed line raises an error naming file and line."""
+    the record shape of load_plover with `half` set as given; a malformed line raises an error
+    naming file and line."""
     out = []
     for path in sorted(folder.glob("*.jsonl")):
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -117,7 +121,7 @@ def load_own_sentences(folder: Path = OWN_SENTENCES) -> list[dict]:
                     "modality": r["modality"],
                     "sources": [r["actor_code"][:3]] if r.get("actor_code") else [],
                     "targets": [r["target_code"][:3]] if r.get("target_code") else [],
-                    "half": "own",
+                    "half": half,
                 })
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}:{lineno}: {exc!r}") from exc

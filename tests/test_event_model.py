@@ -36,14 +36,19 @@ def test_model_file_is_small_and_carries_no_sentences():
     assert "development half" in m.meta["trained_on"]
 
 
-def test_a_model_that_sees_no_event_leaves_the_rules_alone(analyzer):
+def test_a_model_unsure_of_no_event_leaves_the_rules_alone_and_a_sure_one_drops_their_events(analyzer):
     sent = next(analyzer.nlp(SHELLED).sents)
     candidates = events.rule_candidates(sent)
     model = copy.copy(event_model.load())
-    model.predict = lambda *_: event_model.Prediction("NONE", 0.99, {"NONE": 0.99})
+    model.veto_threshold = 0.8
+    model.predict = lambda *_: event_model.Prediction("NONE", 0.6, {"NONE": 0.6})
     kept, mtype, _ = events._model_candidates(sent, candidates, model)
     assert kept == candidates and mtype is None
     assert events._model_candidates(sent, [], model)[0] == []  # and proposes nothing
+    model.predict = lambda *_: event_model.Prediction("NONE", 0.9, {"NONE": 0.9})
+    assert events._model_candidates(sent, candidates, model)[0] == []
+    model.veto_threshold = 1.01  # a model file that never vetoes
+    assert events._model_candidates(sent, candidates, model)[0] == candidates
 
 
 def test_scoring_is_deterministic(analyzer):
@@ -90,3 +95,15 @@ def test_rules_only_switch(analyzer, monkeypatch):
 def test_possible_events_stay_possible_with_the_model(analyzer):
     brief = analyzer.analyze("The army could shell the village.", published=dt.date(2020, 1, 3))
     assert brief.events and all(e.modality != "asserted" for e in brief.events)
+
+
+def test_the_models_act_goes_to_the_predicate_when_the_rules_coded_only_a_lesser_clause(analyzer):
+    sent = next(analyzer.nlp("Asked whether Iran had attacked the tanker, the minister refused to answer.").sents)
+    candidates = events.rule_candidates(sent)
+    assert [c.trigger.type for c in candidates] == ["ASSAULT"]
+    model = copy.copy(event_model.load())
+    model.predict = lambda *_: event_model.Prediction("REJECT", 0.9, {"REJECT": 0.9})
+    kept, mtype, _ = events._model_candidates(sent, candidates, model)
+    assert mtype == "REJECT"
+    assert [(c.trigger.type, c.trigger.token.lemma_) for c in kept] == [("REJECT", "refuse"), ("ASSAULT", "attack")]
+    assert kept[0].actor_tok.lower_ == "minister"

@@ -273,7 +273,6 @@ def test_a_meeting_of_two_named_leaders_is_still_one_meeting_between_them():
         ("The World Bank approved a $500 million loan for Egypt.", "AID"),
         ("Chad has closed its border with Sudan.", "SANCTION"),
         ("Israeli forces sealed off the West Bank.", "COERCE"),
-        ("The military junta handed over power to an elected civilian government.", "RETREAT"),
         ("Britain and France conducted joint naval exercises in the Mediterranean.", "COOPERATE"),
         ("Palestinians threw stones at Israeli soldiers in Hebron.", "PROTEST"),
         ("A man hurled a grenade at a police patrol in Srinagar.", "ASSAULT"),
@@ -286,6 +285,13 @@ def test_a_meeting_of_two_named_leaders_is_still_one_meeting_between_them():
 def test_the_main_act_of_common_news_phrasings(text, expected):
     coded = events_of(text)
     assert coded and coded[0][0] == expected, coded
+
+
+def test_a_junta_handing_over_power_yields_it():
+    # CAMEO reads it either as acceding to demands for a change of leader (0831, CONCEDE) or as
+    # giving up (087, RETREAT); our labelled sentences use both, so the model may take either.
+    coded = events_of("The military junta handed over power to an elected civilian government.")
+    assert coded and coded[0][0] in ("CONCEDE", "RETREAT"), coded
 
 
 def test_promising_to_continue_aid_to_a_war_torn_country_is_still_a_promise_of_aid():
@@ -397,7 +403,10 @@ def test_what_someone_refused_to_do_did_not_happen():
 
 
 def test_expressing_regret_is_a_concession_with_no_one_acted_on_named():
-    assert events_of("The Chinese government has expressed regret over the incident.")[0] == ("CONCEDE", "asserted", "CHN", None)
+    # Our lexicon reads it as yielding (CONCEDE); the 2021 CAMEO table files apologies under
+    # SUPPORT (055), and so do our labelled sentences, so the model may take either.
+    etype, *rest = events_of("The Chinese government has expressed regret over the incident.")[0]
+    assert etype in ("CONCEDE", "SUPPORT") and rest == ["asserted", "CHN", None]
 
 
 def test_a_titled_official_of_unknown_country_belongs_to_the_country_the_sentence_is_about():
@@ -799,3 +808,29 @@ def test_more_ways_news_names_acts():
     assert types_of("Arab League foreign ministers threw their weight behind Lebanon's government.") == ["SUPPORT"]
     assert types_of("Norway wrote off $80 million in debt owed by Mozambique.") == ["AID"]
     assert "COERCE" not in types_of("The firm picked up three contracts last year.")
+
+
+def test_telling_a_party_what_harm_it_will_suffer_is_a_threat_by_the_teller():
+    # The threatened party is the one that will suffer; the threatener is whoever says so.
+    assert ("THREATEN", "asserted", "USA", "IRN") in events_of(
+        "Iran will face crippling sanctions if it enriches uranium beyond 60 percent, American officials told reporters on Friday."
+    )
+    # An ultimatum's alternative ("... or face air strikes") is the threat, not a request.
+    coded = events_of("The United Nations gave the Serb militia an ultimatum to leave the town within 48 hours or face air strikes.")
+    assert coded and coded[0][0] == "THREATEN", coded
+    # A hostile act to be suffered on a condition, by no one named: the speaker threatens.
+    assert ("THREATEN", "asserted", "ETH") in [
+        c[:3] for c in events_of("Ethiopia's information minister said foreign journalists would be expelled if they entered Tigray.")
+    ]
+
+
+def test_a_fixture_or_a_forecast_of_penalties_is_no_threat():
+    assert "THREATEN" not in types_of("Brazil will face Argentina in the final on Sunday.")
+    assert "THREATEN" not in types_of("Greek banks face heavy penalties after missing the deadline, analysts said.")
+
+
+def test_a_pronoun_speaker_acts_even_when_no_lexicon_codes_it():
+    # "Somali pirates said they would blow up the ship": the act is the pirates', uncoded or not.
+    coded = newswatch.analyze("Somali pirates said they would blow up the tanker if navy commandos tried to board it.", published="2009-04-10")
+    actors = {e.actor.text for e in coded.events if e.type in ("ASSAULT", "THREATEN") and e.actor is not None}
+    assert "Somali pirates" in actors

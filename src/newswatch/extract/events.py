@@ -150,7 +150,8 @@ def _lexicon() -> dict:
         "verbs": verbs, "nouns": nouns, "constraints": constraints,
         "wrongdoing": set(lex.get("wrongdoing", [])),
         "contested": set(lex.get("contested_speech", [])),
-        "modality": {k: set(v) for k, v in modality.items() if k not in ("commitment", "model_cues")},
+        "modality": {k: set(v) for k, v in modality.items() if k not in ("commitment", "model_cues", "menace")},
+        "menace": {k: set(v) for k, v in modality["menace"].items()},
         "speech": set(lexicons.load("speech_cues")["verbs"]),
         "commitment": {k: set(v) for k, v in modality["commitment"].items()},
         "request_words": {w.split()[0] for w in lex["REQUEST"]["verbs"] + lex["REQUEST"]["nouns"]},
@@ -1044,6 +1045,9 @@ class _Coder:
             actor = self.actor(norp) if norp is not None else None
             if actor is not None:
                 actor = actor.model_copy(update={"sector": actor.sector or "MIL"})
+        if actor is None and actor_tok is not None and actor_tok.pos_ == "PRON" and actor_tok.lower_ in ("it", "they", "we"):
+            # "Somali pirates said they would blow up the ship": the speaker, even uncoded.
+            actor_tok = _speaker_of(actor_tok) or actor_tok
         if actor is None and actor_tok is not None and actor_tok.pos_ in ("NOUN", "PROPN"):
             # A named or described party the lexicons cannot code is still the one acting
             # ("Judge Alejandro Rivera opened investigations"): keep it, uncoded.
@@ -1158,6 +1162,9 @@ class Candidate:
     actor_tok: Token | None
     target_tok: Token | None
     modality: str | None = None
+    # Typed by a rule that weighed the sentence's structure ("rioters attacked police" is a
+    # riot, "an ultimatum ... or face air strikes" a threat): the model does not re-type it.
+    settled: bool = False
 
 
 def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Candidate]:
@@ -1165,7 +1172,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
     out = []
     for verb, speaker, accused in _accusations(sent):
         trigger = Trigger("ACCUSE", "11", verb, nominal=False)
-        out.append(Candidate(trigger, speaker, accused, "asserted" if _modality(trigger) == "asserted" else None))
+        out.append(Candidate(trigger, speaker, accused, "asserted" if _modality(trigger) == "asserted" else None, settled=True))
     deployments = _deployments(sent)
     if deployments:
         # One build-up per sentence, led by the subject whose side is known.
@@ -1173,13 +1180,16 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         verb, subject = (coded or deployments)[0]
         out.append(Candidate(Trigger("MOBILIZE", "15", verb, nominal=False), subject, None))
     for verb, speaker, addressee in _obligations(sent):
-        out.append(Candidate(Trigger("REQUEST", _default_cameo("REQUEST"), verb, nominal=False), speaker, addressee, "asserted"))
+        out.append(Candidate(Trigger("REQUEST", _default_cameo("REQUEST"), verb, nominal=False), speaker, addressee, "asserted", settled=True))
+    for verb, speaker, menaced in _menaces(sent):
+        out.append(Candidate(Trigger("THREATEN", "139", verb, nominal=False), speaker, menaced, "asserted", settled=True))
     cons = _lexicon()["constraints"]
     found = [(t, _not_an_amount(a), g) for t, a, g in ((t, *_roles(t)) for t in _triggers(sent))]
     found = [(t, a, g) for t, a, g in found if not _figurative(t, a, g, cons)]
     triggers = [t for t, _, _ in found]
     for trigger, actor_tok, target_tok in found:
         lemma = trigger.token.lemma_.lower()
+        lexical = trigger
         if lemma in cons["obstruct"] and trigger.type != "PROTEST" and _non_state(actor_tok, coder):
             # Protesters, workers or rebels blocking roads obstruct passage: CAMEO 144, PROTEST.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
@@ -1218,7 +1228,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             # "The building was demolished by a protester", "rioters attacked police": a riot
             # (launching missiles is not).
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
-        out.append(Candidate(trigger, actor_tok, target_tok))
+        out.append(Candidate(trigger, actor_tok, target_tok, settled=trigger is not lexical))
     return out
 
 
@@ -1394,6 +1404,56 @@ def _obligations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
     return found
 
 
+def _menaces(sent: SpacySpan) -> list[tuple[Token, Token | None, Token | None]]:
+    """A party told what harm it will suffer is threatened by whoever tells it: "Pyongyang will
+    face tougher penalties if ..., U.S. officials said", "an ultimatum to pull back the guns or
+    face air strikes", "would be hit with a trade embargo if ...". Returns (verb, threatener,
+    threatened); the threatener is the subject of the clause that frames the menace."""
+    lex = _lexicon()
+    words = lex["menace"]
+    found = []
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        ahead = any(c.dep_ == "aux" and c.lower_ in words["auxiliaries"] for c in tok.children)
+        if tok.lemma_.lower() in words["verbs"]:
+            held = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            held += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "by") for g in c.children if g.dep_ == "pobj"]
+            menacing = any(_names_harm(h, words["harms"]) for h in held)
+        else:
+            # "their accreditation would be revoked if they went on": a hostile act to be
+            # suffered on a condition, by no one named but whoever says so.
+            menacing = (
+                ahead and any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+                and any(etype in HOSTILE for etype, _, _ in lex["verbs"].get(tok.lemma_.lower(), ()))
+                and _on_condition(tok, lex["commitment"]["hostile_conditions"])
+            )
+        if not menacing:
+            continue
+        # "pull the guns back ... or face air strikes": the alternative to a demand.
+        alternative = tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children)
+        if not (ahead or alternative):
+            continue
+        threatened = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        frame = tok.head if alternative else tok
+        threatener, steps = None, 0
+        while frame.head.i != frame.i and steps < 4 and threatener is None:
+            frame, steps = frame.head, steps + 1
+            threatener = _subject(frame)
+            if threatened is None:
+                threatened = next((c for c in frame.children if c.dep_ == "dative"), None)
+        if threatener is None and not alternative:
+            continue  # "the team will face Brazil": with no one to utter it, a forecast
+        found.append((tok, threatener, threatened))
+    return found
+
+
+def _names_harm(tok: Token, harms: set[str]) -> bool:
+    """Whether a noun, with its compound ("air strikes"), is a harm of the menace list."""
+    compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound")
+    return tok.lemma_.lower() in harms or tok.lower_ in harms or f"{compound} {tok.lower_}".strip() in harms
+
+
 def rule_trigger_names(candidates: list[Candidate]) -> list[tuple[str, str]]:
     """(type, lemma) of the rule triggers, the one nearest the root first: model features."""
     ordered = sorted(range(len(candidates)), key=lambda k: (_depth(candidates[k].trigger.token), k))
@@ -1418,21 +1478,34 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
 
     Returns the candidates and the model's type and probability (for confidence). The model
     only overrides the rules when its probability clears the thresholds chosen on the
-    development half at training time; candidates whose type it agrees with are kept as they are.
+    calibration sentences at training time, never re-types an event a structural rule typed,
+    and drops the rules' events only when it is sure the sentence holds none; candidates whose
+    type it agrees with are kept as they are.
     """
     prediction = model.predict(sent, rule_trigger_names(candidates))
     mtype, p = prediction.type, prediction.probability
     if mtype == "NONE":
-        # Trained on sentences without an event too, the model may say so; it then has no say.
-        return candidates, None, p
+        # Trained on sentences without an event too: when it is sure, the rules' finds are
+        # words used in another sense ("the striker attacked the near post"); else it has no say.
+        return ([] if p >= model.veto_threshold else candidates), None, p
     if any(c.trigger.type == mtype for c in candidates):
         # Agreement ranks that candidate first, when the model is sure enough.
         return candidates, (mtype if p >= model.agree_threshold else None), p
+    from .event_model import predicate
+
     if candidates:
-        if p < model.retype_threshold:
-            return candidates, None, p
-        # Re-type the rule event nearest the root (the sentence's main act); keep the others.
         main = min(range(len(candidates)), key=lambda k: (_depth(candidates[k].trigger.token), k))
+        if candidates[main].settled or p < model.retype_threshold:
+            return candidates, None, p
+        pred = predicate(sent)
+        if all(c.trigger.token.i != pred.i for c in candidates) and pred.pos_ in ("VERB", "NOUN"):
+            # The rules coded only lesser clauses ("Asked whether Iran had attacked the tanker,
+            # the minister declined to comment"): the model's act is the predicate's, beside them.
+            trigger = Trigger(mtype, _default_cameo(mtype), pred, nominal=pred.pos_ == "NOUN")
+            actor_tok, target_tok = _roles(trigger)
+            if actor_tok is not None:
+                return [Candidate(trigger, actor_tok, target_tok), *candidates], mtype, p
+        # Re-type the rule event nearest the root (the sentence's main act); keep the others.
         old = candidates[main]
         trigger = Trigger(mtype, _default_cameo(mtype), old.trigger.token, old.trigger.nominal)
         actor_tok, target_tok = _roles(trigger)
@@ -1448,8 +1521,6 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
         return candidates, mtype, p
     if p < model.propose_threshold:
         return candidates, None, p
-    from .event_model import predicate
-
     pred = predicate(sent)
     if pred.pos_ not in ("VERB", "AUX", "NOUN"):
         return candidates, None, p
