@@ -1504,18 +1504,14 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
             trigger = Trigger(mtype, _default_cameo(mtype), pred, nominal=pred.pos_ == "NOUN")
             actor_tok, target_tok = _roles(trigger)
             if actor_tok is not None:
-                return [Candidate(trigger, actor_tok, target_tok), *candidates], mtype, p
+                return [Candidate(trigger, actor_tok, target_tok, _stated(mtype, trigger)), *candidates], mtype, p
         # Re-type the rule event nearest the root (the sentence's main act); keep the others.
         old = candidates[main]
         trigger = Trigger(mtype, _default_cameo(mtype), old.trigger.token, old.trigger.nominal)
         actor_tok, target_tok = _roles(trigger)
         if old.actor_tok is not None and actor_tok is None:
             actor_tok = old.actor_tok
-        # "will not accept refugees" re-typed as REJECT: the negation is the rejection, not a denial
-        # of it; "will shut the pipeline if ..." re-typed as THREATEN: the act is to come, the threat is made.
-        own = _modality(old.trigger)
-        made = (mtype == "REJECT" and own == "denied") or (mtype == "THREATEN" and own in ("future", "possible"))
-        modality = "asserted" if made else old.modality
+        modality = _stated(mtype, old.trigger) or old.modality
         candidates = list(candidates)
         candidates[main] = Candidate(trigger, actor_tok, target_tok if target_tok is not None else old.target_tok, modality)
         return candidates, mtype, p
@@ -1528,7 +1524,21 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
     actor_tok, target_tok = _roles(trigger)
     if actor_tok is None:
         return candidates, None, p
-    return [Candidate(trigger, actor_tok, target_tok)], mtype, p
+    return [Candidate(trigger, actor_tok, target_tok, _stated(mtype, trigger))], mtype, p
+
+
+def _stated(mtype: str, trigger: Trigger) -> str | None:
+    """"asserted" when the model's type makes the statement itself the act, as PLOVER codes it:
+    "will not accept refugees" as REJECT (the negation is the refusal, not a denial of it);
+    "will shut the pipeline if ..." as THREATEN and "will give Tanzania a grant" as AGREE (the act
+    is to come, the threat or promise is made). Else None: the trigger's own modality stands."""
+    own = _modality(trigger)
+    made = (
+        (mtype == "REJECT" and own == "denied")
+        or (mtype == "THREATEN" and own in ("future", "possible"))
+        or (mtype == "AGREE" and own == "future")
+    )
+    return "asserted" if made else None
 
 
 def model_enabled() -> bool:
