@@ -17,7 +17,7 @@ sentences' weight, then the four thresholds extract/events.py uses to combine mo
 sentences, so choosing there would trust them too much. The exported JSON holds the feature
 vocabulary (lemmas and parse relations), classes, coefficients, intercepts and thresholds; no
 sentence text. The run is deterministic: the same data give the same file.
-""""""
+"""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import subprocess
 import sys
+from pathlib import Path
 
 from newswatch.extract import event_model, events
 
@@ -123,3 +124,10 @@ def test_a_future_act_the_model_types_as_a_promise_is_a_promise_made(analyzer):
     possible = next(analyzer.nlp("Japan could give Kenya a loan of 200 million dollars.").sents)
     kept, _, _ = events._model_candidates(possible, events.rule_candidates(possible), model)
     assert [c.modality for c in kept if c.trigger.type == "AGREE"] != ["asserted"]
+
+
+def test_the_trainer_script_parses_and_explains_itself():
+    # `make train-events` is how the shipped weights are reproduced: the script must at least load.
+    script = Path(__file__).resolve().parents[1] / "scripts" / "train_events.py"
+    out = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, check=True)
+    assert "--calibration" in out.stdout
