@@ -47,7 +47,7 @@ def test_a_model_unsure_of_no_event_leaves_the_rules_alone_and_a_sure_one_drops_
     assert kept == candidates and mtype is None
     assert events._model_candidates(sent, [], model)[0] == []  # and proposes nothing
     model.predict = lambda *_: event_model.Prediction("NONE", 0.9, {"NONE": 0.9})
-    assert events._model_candidates(sent, candidates, model)[0] == []
+    assert events._model_candidates(sent, candidates, model)[:2] == ([], "NONE")
     model.veto_threshold = 1.01  # a model file that never vetoes
     assert events._model_candidates(sent, candidates, model)[0] == candidates
 
@@ -131,3 +131,13 @@ def test_the_trainer_script_parses_and_explains_itself():
     script = Path(__file__).resolve().parents[1] / "scripts" / "train_events.py"
     out = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, check=True)
     assert "--calibration" in out.stdout
+
+
+def test_a_sentence_the_model_is_sure_holds_no_event_gets_none_not_even_a_bare_lexicon_word(analyzer, monkeypatch):
+    stub = copy.copy(event_model.load())
+    stub.veto_threshold = 0.8
+    stub.predict = lambda *_: event_model.Prediction("NONE", 0.95, {"NONE": 0.95})
+    monkeypatch.setattr(event_model, "load", lambda: stub)
+    assert analyzer.analyze(SHELLED, published=dt.date(2020, 1, 3)).events == []
+    stub.veto_threshold = 1.01
+    assert [e.type for e in analyzer.analyze(SHELLED, published=dt.date(2020, 1, 3)).events] == ["ASSAULT"]

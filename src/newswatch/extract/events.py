@@ -1486,8 +1486,11 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
     mtype, p = prediction.type, prediction.probability
     if mtype == "NONE":
         # Trained on sentences without an event too: when it is sure, the rules' finds are
-        # words used in another sense ("the striker attacked the near post"); else it has no say.
-        return ([] if p >= model.veto_threshold else candidates), None, p
+        # words used in another sense ("the striker attacked the near post"), and the sentence
+        # gets no event at all (mtype "NONE"); else it has no say (mtype None).
+        if p >= model.veto_threshold:
+            return [], "NONE", p
+        return candidates, None, p
     if any(c.trigger.type == mtype for c in candidates):
         # Agreement ranks that candidate first, when the model is sure enough.
         return candidates, (mtype if p >= model.agree_threshold else None), p
@@ -1528,10 +1531,11 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
 
 
 def _stated(mtype: str, trigger: Trigger) -> str | None:
-    """"asserted" when the model's type makes the statement itself the act, as PLOVER codes it:
-    "will not accept refugees" as REJECT (the negation is the refusal, not a denial of it);
-    "will shut the pipeline if ..." as THREATEN and "will give Tanzania a grant" as AGREE (the act
-    is to come, the threat or promise is made). Else None: the trigger's own modality stands."""
+    """The modality "asserted" when the model's type makes the statement itself the act, as
+    PLOVER codes it: "will not accept refugees" as REJECT (the negation is the refusal, not a
+    denial of it); "will shut the pipeline if ..." as THREATEN and "will give Kenya a loan" as
+    AGREE (the act is to come, the threat or promise is made). Else None: the trigger's own
+    modality stands."""
     own = _modality(trigger)
     made = (
         (mtype == "REJECT" and own == "denied")
@@ -1596,8 +1600,9 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     add(variant)
                     add(_commitment(variant, c.trigger))
                 add(_reciprocal(c, event))
-        if len(events) == before:
-            # The parse found no act the rules accept; a bare lexicon word is weak evidence.
+        if len(events) == before and mtype != "NONE":
+            # The parse found no act the rules accept (and the model did not rule one out); a
+            # bare lexicon word is weak evidence.
             # The first one that gives an event stands.
             for c in _lexicon_fallback(sent):
                 event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
