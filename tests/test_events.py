@@ -824,6 +824,12 @@ def test_telling_a_party_what_harm_it_will_suffer_is_a_threat_by_the_teller():
     ]
 
 
+def test_who_inflicts_a_harm_is_not_the_one_threatened():
+    # "will hit Iran with sanctions": the subject inflicts; no menace makes the United States its target.
+    coded = events_of("The United States will hit Iran with new sanctions if talks fail, the president said.")
+    assert not any(t == "THREATEN" and g == "USA" for t, _, _, g in coded), coded
+
+
 def test_a_fixture_or_a_forecast_of_penalties_is_no_threat():
     assert "THREATEN" not in types_of("Brazil will face Argentina in the final on Sunday.")
     assert "THREATEN" not in types_of("Greek banks face heavy penalties after missing the deadline, analysts said.")

@@ -1416,7 +1416,8 @@ def _menaces(sent: SpacySpan) -> list[tuple[Token, Token | None, Token | None]]:
         if tok.pos_ != "VERB":
             continue
         ahead = any(c.dep_ == "aux" and c.lower_ in words["auxiliaries"] for c in tok.children)
-        if tok.lemma_.lower() in words["verbs"]:
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if tok.lemma_.lower() in words["verbs"] and (passive or tok.lemma_.lower() in words["suffered"]):
             held = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
             held += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "by") for g in c.children if g.dep_ == "pobj"]
             menacing = any(_names_harm(h, words["harms"]) for h in held)
@@ -1424,7 +1425,7 @@ def _menaces(sent: SpacySpan) -> list[tuple[Token, Token | None, Token | None]]:
             # "their accreditation would be revoked if they went on": a hostile act to be
             # suffered on a condition, by no one named but whoever says so.
             menacing = (
-                ahead and any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+                ahead and passive and not any(c.dep_ == "agent" for c in tok.children)
                 and any(etype in HOSTILE for etype, _, _ in lex["verbs"].get(tok.lemma_.lower(), ()))
                 and _on_condition(tok, lex["commitment"]["hostile_conditions"])
             )
