@@ -74,8 +74,7 @@ def featurize(records: list[dict]) -> tuple[list[list[str]], list["Rules"]]:
         candidates = events.rule_candidates(span)
         names.append(event_model.features(span, events.rule_trigger_names(candidates)))
         # Whether the main rule event (nearest the root) was typed by a structural rule.
-        main = min(candidates, key=lambda c: events._depth(c.trigger.token), default=None)
-        settled.append(main is not None and main.settled)
+        settled.append(bool(candidates) and candidates[events.main_candidate(candidates)].settled)
     saved = os.environ.get("NEWSWATCH_EVENT_MODEL")
     os.environ["NEWSWATCH_EVENT_MODEL"] = "0"
     try:

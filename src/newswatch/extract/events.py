@@ -1498,17 +1498,16 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
     from .event_model import predicate
 
     if candidates:
-        main = min(range(len(candidates)), key=lambda k: (_depth(candidates[k].trigger.token), k))
+        main = main_candidate(candidates)
         if candidates[main].settled or p < model.retype_threshold:
             return candidates, None, p
         pred = predicate(sent)
         if all(c.trigger.token.i != pred.i for c in candidates) and pred.pos_ in ("VERB", "NOUN"):
             # The rules coded only lesser clauses ("Asked whether Iran had attacked the tanker,
             # the minister declined to comment"): the model's act is the predicate's, beside them.
-            trigger = Trigger(mtype, _default_cameo(mtype), pred, nominal=pred.pos_ == "NOUN")
-            actor_tok, target_tok = _roles(trigger)
-            if actor_tok is not None:
-                return [Candidate(trigger, actor_tok, target_tok, _stated(mtype, trigger)), *candidates], mtype, p
+            at_predicate = _model_act_at(pred, mtype)
+            if at_predicate is not None:
+                return [at_predicate, *candidates], mtype, p
         # Re-type the rule event nearest the root (the sentence's main act); keep the others.
         old = candidates[main]
         trigger = Trigger(mtype, _default_cameo(mtype), old.trigger.token, old.trigger.nominal)
@@ -1522,13 +1521,24 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
     if p < model.propose_threshold:
         return candidates, None, p
     pred = predicate(sent)
-    if pred.pos_ not in ("VERB", "AUX", "NOUN"):
+    proposed = _model_act_at(pred, mtype) if pred.pos_ in ("VERB", "AUX", "NOUN") else None
+    if proposed is None:
         return candidates, None, p
+    return [proposed], mtype, p
+
+
+def main_candidate(candidates: list[Candidate]) -> int:
+    """Index of the candidate nearest the root (the sentence's main act), the first on a tie."""
+    return min(range(len(candidates)), key=lambda k: (_depth(candidates[k].trigger.token), k))
+
+
+def _model_act_at(pred: Token, mtype: str) -> Candidate | None:
+    """The model's act on the sentence's main predicate, or None when no one performs it there."""
     trigger = Trigger(mtype, _default_cameo(mtype), pred, nominal=pred.pos_ == "NOUN")
     actor_tok, target_tok = _roles(trigger)
     if actor_tok is None:
-        return candidates, None, p
-    return [Candidate(trigger, actor_tok, target_tok, _stated(mtype, trigger))], mtype, p
+        return None
+    return Candidate(trigger, actor_tok, target_tok, _stated(mtype, trigger))
 
 
 def _stated(mtype: str, trigger: Trigger) -> str | None:
