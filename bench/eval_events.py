@@ -100,6 +100,10 @@ OWN_SENTENCES = Path(__file__).resolve().parents[1] / "training" / "events"
 # Written later, by other hands, and never used to revise the rules: where the trainer chooses
 # how far to trust the model over the rules (training/events/calibration/README.md).
 CALIBRATION_SENTENCES = OWN_SENTENCES / "calibration"
+# One sentence per CAMEO code, siblings of the part13 sentences, kept apart from training and
+# never read for errors: how far a rule revised on one example of a code carries to another
+# (training/events/cameo_check/README.md).
+CAMEO_CHECK_SENTENCES = OWN_SENTENCES / "cameo_check"
 
 
 def load_own_sentences(folder: Path = OWN_SENTENCES, half: str = "own") -> list[dict]:
@@ -390,9 +394,26 @@ def run(data: Path, limit: int | None = None) -> list[Row]:
         pairs = [(petr[k]["codings"][0][1], keyword_petr[k][0] or "NONE") for k in coded_idx]
         rows.append(Row("events", name, "type accuracy (first coding)", "keyword-only", round(sum(g == p for g, p in pairs) / len(pairs), 3), len(pairs)))
 
+    rows.extend(cameo_check_rows(analyzer, limit))
+
     from bench import eval_event_args
 
     rows.extend(eval_event_args.run(data, analyzer, limit))
+    return rows
+
+
+def cameo_check_rows(analyzer, limit: int | None = None) -> list[Row]:
+    """Type accuracy and macro-F1 on our CAMEO check sentences (one per code, never trained on
+    nor read for errors), scored as the PLOVER sentences are: the most confident event."""
+    check = load_own_sentences(CAMEO_CHECK_SENTENCES, half="check")[:limit]
+    if not check:
+        return []
+    name = f"our CAMEO check sentences ({len(check)}, one per code)"
+    rows = []
+    for system, use_model in (("newswatch", True), ("rules-only", False)):
+        pairs = [(r["type"], (_top(b).type if _top(b) else "NONE")) for r, b in zip(check, _analyze(analyzer, check, use_model))]
+        rows.append(Row("events", name, "type accuracy", system, round(sum(g == p for g, p in pairs) / len(pairs), 3), len(pairs)))
+        rows.append(Row("events", name, "type macro-F1", system, round(_macro_f1(pairs), 3), len(pairs)))
     return rows
 
 

@@ -50,12 +50,14 @@ def _macro_f1(gold: list[str], pred: list[str]) -> float:
 
 
 class Rules(list):
-    """The types the rules code for a sentence, most confident first, and whether the main one
-    was typed by a structural rule (the model does not re-type those)."""
+    """The types the rules code for a sentence, most confident first, whether the main one was
+    typed by a structural rule (the model does not re-type those), and whether the rules turned
+    down the main verb on purpose (the model proposes nothing there)."""
 
-    def __init__(self, types: list[str], settled: bool = False):
+    def __init__(self, types: list[str], settled: bool = False, refused: bool = False):
         super().__init__(types)
         self.settled = settled
+        self.refused = refused
 
 
 def featurize(records: list[dict]) -> tuple[list[list[str]], list["Rules"]]:
@@ -68,19 +70,20 @@ def featurize(records: list[dict]) -> tuple[list[list[str]], list["Rules"]]:
     from newswatch.pipeline import Analyzer, ArticleInput
 
     nlp = nlp_mod.load()
-    names, settled = [], []
+    names, settled, refused = [], [], []
     for doc in nlp.pipe(r["text"] for r in records):
         span = doc[:]
         candidates = events.rule_candidates(span)
         names.append(event_model.features(span, events.rule_trigger_names(candidates)))
         # Whether the main rule event (nearest the root) was typed by a structural rule.
         settled.append(bool(candidates) and candidates[events.main_candidate(candidates)].settled)
+        refused.append(events.proposal_refused(span))
     saved = os.environ.get("NEWSWATCH_EVENT_MODEL")
     os.environ["NEWSWATCH_EVENT_MODEL"] = "0"
     try:
         briefs = Analyzer().analyze_many(ArticleInput(text=r["text"], published=r["date"]) for r in records)
         rule_types = [
-            Rules([e.type for e in sorted(b.events, key=lambda e: -e.confidence)], s) for b, s in zip(briefs, settled)
+            Rules([e.type for e in sorted(b.events, key=lambda e: -e.confidence)], s, r) for b, s, r in zip(briefs, settled, refused)
         ]
     finally:
         if saved is None:
@@ -166,6 +169,8 @@ def _decide(rules: "Rules", model: tuple[str, float], agree: float, retype: floa
         if getattr(rules, "settled", False):
             return rules[0]
         return mtype if p >= retype else rules[0]
+    if getattr(rules, "refused", False):
+        return "NONE"
     return mtype if p >= propose else "NONE"
 
 

@@ -840,3 +840,95 @@ def test_a_pronoun_speaker_acts_even_when_no_lexicon_codes_it():
     coded = newswatch.analyze("Somali pirates said they would blow up the tanker if navy commandos tried to board it.", published="2009-04-10")
     actors = {e.actor.text for e in coded.events if e.type in ("ASSAULT", "THREATEN") and e.actor is not None}
     assert "Somali pirates" in actors
+
+
+def ranked(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """events_of, the sentence's main act (the most confident event) first."""
+    brief = newswatch.analyze(text, published="2015-09-30")
+    return [(e.type, e.modality, e.actor.code if e.actor else None, e.target.code if e.target else None) for e in sorted(brief.events, key=lambda e: -e.confidence)]
+
+
+def test_a_crowd_acting_to_press_a_demand_is_protesting_whatever_it_does():
+    # CAMEO 141x-145x: a sit-in, a fast or storming a building, done "demanding ...", is a protest.
+    assert ranked("Hundreds of Nepalese students held a sit-in outside parliament in Kathmandu, demanding that the king restore democracy.")[0][0] == "PROTEST"
+    stormed = ranked("Angry villagers stormed the district office in Bihar, setting cars ablaze as they demanded that the governor resign.")
+    assert stormed[0][0] == "PROTEST" and "ASSAULT" not in [t for t, _, _, _ in stormed]
+    assert ranked("Six Kurdish prisoners began a hunger strike demanding that Turkey end the isolation of their leader.")[0][0] == "PROTEST"
+    # Not when a state's forces do it, nor when a group issues a written demand.
+    assert ranked("Israeli troops stormed the village, demanding that the militants surrender.")[0][0] != "PROTEST"
+    written = ranked("The rebel party issued a declaration demanding that the government release its leader.")
+    assert "PROTEST" not in [t for t, _, _, _ in written]
+
+
+def test_breaking_a_truce_by_fighting_is_an_attack_not_a_defiance_or_an_accusation():
+    coded = ranked("India violated the ceasefire by firing mortars at Pakistani posts, a Pakistani army spokesman said.")
+    assert coded[0][:3] == ("ASSAULT", "asserted", "IND")
+    breached = [t for t, _, _, _ in ranked("Rebel forces breached the truce overnight, attacking army positions near the town.")]
+    assert breached[0] == "ASSAULT" and "RETREAT" not in breached  # the truce broken is no truce declared
+    assert ranked("The newspaper violated a ban imposed by the military governor.")[0][0] == "REJECT"
+
+
+def test_letting_outsiders_in_is_a_retreat_and_letting_a_rival_campaign_a_concession():
+    # CAMEO 086 (allow international involvement) is RETREAT; easing a restriction at home is CONCEDE.
+    assert ranked("Sudan allowed United Nations monitors to enter Darfur on Monday.")[0][0] == "RETREAT"
+    assert ranked("Burma accepted the deployment of an ASEAN relief mission in the delta.")[0][0] == "RETREAT"
+    assert ranked("The government allowed the opposition leader to hold a rally in the capital.")[0][0] == "CONCEDE"
+
+
+def test_readiness_to_do_a_cooperative_act_is_a_promise_and_a_planned_act_keeps_its_actor():
+    coded = ranked("Ghana said it was ready to send 800 peacekeepers to Sierra Leone.")
+    assert coded[0][:4] == ("AGREE", "asserted", "GHA", "SLE")
+    assert ("AID", "possible", "GHA", "SLE") in coded
+    planned = ranked("The Pentagon announced plans to deliver 40 tanks to Jordan.")
+    assert ("AGREE", "asserted", "USA", "JOR") in planned
+
+
+def test_forces_readied_to_strike_unless_a_demand_is_met_is_a_threat_not_a_mobilization():
+    coded = ranked("Armenia's defence minister said his forces were prepared to shell Azerbaijani positions unless the attacks stopped.")
+    assert coded[0][0] == "THREATEN"
+    assert ranked("The Syrian army prepared to resume shelling of the town.")[0][0] == "MOBILIZE"
+
+
+def test_a_hunger_or_general_strike_is_a_protest_and_an_air_strike_an_attack():
+    assert ranked("Opposition leaders launched a hunger strike in Lome.")[0][0] == "PROTEST"
+    assert ranked("Dock workers walked off the job in Rotterdam on Tuesday.")[0][0] == "PROTEST"
+    assert ranked("Israeli jets carried out a strike on a Hamas base in Gaza.")[0][0] == "ASSAULT"
+
+
+def test_an_act_done_giving_in_to_demands_is_a_concession():
+    # CAMEO 083x (accede to demands), whatever the act: a resignation, a handover, a repeal.
+    assert ranked("Peru's interior minister resigned on Monday, bowing to weeks of demands from farmers.")[0][0] == "CONCEDE"
+    assert ranked("The ruling council gave in to opposition demands for a new electoral law.")[0][0] == "CONCEDE"
+    assert ranked("The junta handed power to a civilian government, meeting the demand of regional mediators.")[0][0] == "CONCEDE"
+    # A resignation alone is a retreat, and meeting to discuss demands is a meeting.
+    assert ranked("Lt. Gen. Prosper Avril resigned yesterday.")[0][0] == "RETREAT"
+    assert ranked("The two presidents met in Geneva to discuss the demands of the rebels.")[0][0] == "CONSULT"
+
+
+def test_ordering_a_mission_out_is_expelling_it_but_sending_ones_own_away_is_not():
+    assert ranked("Khartoum ordered United Nations monitors to leave Darfur within a week.")[0][:4] == ("SANCTION", "asserted", "SDN", "IGOUNO")
+    assert "SANCTION" not in [t for t, _, _, _ in ranked("The general told his troops to leave the city.")]
+    assert "SANCTION" not in [t for t, _, _, _ in ranked("The judge ordered the former president to appear for questioning.")]
+
+
+def test_a_hostile_measure_promised_on_a_condition_is_a_threat_even_as_a_noun():
+    coded = ranked("Washington will slap a trade embargo on Cuba if Havana does not free the prisoners.")
+    assert coded[0][:3] == ("THREATEN", "asserted", "USA")
+    assert ("SANCTION", "future", "USA", "CUB") in coded
+    assert ranked("India said it would hold talks with Pakistan next month.")[0][:2] == ("AGREE", "asserted")
+
+
+def test_weapons_used_are_an_attack_and_a_majority_used_is_nothing():
+    assert "ASSAULT" in [t for t, _, _, _ in ranked("Iraqi forces used chemical weapons against Kurdish villages.")]
+    assert ranked("The government used its majority to pass the bill.") == []
+    assert ranked("Soldiers exchanged gunfire with Maoist guerrillas near the border.")[0][0] == "ASSAULT"
+    assert ranked("India and Pakistan exchanged prisoners at the Wagah border.")[0][0] == "RETREAT"
+
+
+def test_forces_put_on_alert_are_mobilized_and_pressure_put_on_a_party_is_not():
+    assert ranked("South Korea placed its troops on heightened alert after the nuclear test.")[0][0] == "MOBILIZE"
+    assert "MOBILIZE" not in [t for t, _, _, _ in ranked("The United States put pressure on China over its currency.")]
+
+
+def test_an_inquiry_promised_is_an_inquiry_not_a_threat():
+    assert ranked("A parliamentary commission will look into the handling of the flood relief by the Kenyan government.")[0][0] == "ACCUSE"

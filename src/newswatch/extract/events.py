@@ -74,6 +74,7 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "participants": ("PROTEST", "participants"),
     "strikers": ("PROTEST", "strikers"),
     "strike_verbs": ("PROTEST", "strike_verbs"),
+    "strike_kinds": ("PROTEST", "strike_kinds"),
     "dismissal": ("ASSAULT", "dismissal_senses"),
     "figurative": ("ASSAULT", "figurative_objects"),
     "reciprocal": ("ASSAULT", "reciprocal"),
@@ -169,6 +170,7 @@ def _lexicon() -> dict:
         "non_acting_subjects": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("abstract_subjects", [])) | set(lex.get("non_agents", [])),
         "idiom_complements": {verb: set(words) for verb, words in lex.get("idiom_complements", {}).items()},
         "answering": set(lex.get("answering_verbs", [])),
+        "structural": {k: set(v) for k, v in lex.get("structural", {}).items()},
     }
 
 
@@ -542,6 +544,8 @@ def _subject(verb: Token) -> Token | None:
         return verb.head  # "the rebels fighting the leftist Managua government"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
         return _subject(verb.head.head)  # "The party issued a declaration demanding ..."
+    if _promised_by_noun(verb) and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
+        return _subject(verb.head.head)  # "The Pentagon announced plans to deliver tanks"
     return None
 
 
@@ -1147,6 +1151,8 @@ def _accusations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
         if tok.pos_ == "VERB" and tok.lemma_ in lex["speech"]:
             speaker = _subject(tok)
             for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+                if speaker is not None and _breaks_truce(clause):
+                    continue  # "Pakistan violated the ceasefire by firing mortars": the fighting is the news
                 if speaker is not None and (clause.lemma_ in lex["wrongdoing"] or (tok.lemma_ in lex["contested"] and _hostile_verb(clause))):
                     accused = _subject(clause)
                     if accused is not None:
@@ -1213,6 +1219,11 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         elif trigger.type == "ASSAULT" and trigger.nominal and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons):
             # "A strike by Brazil's 40,000 seafarers", "the teachers' strike": a labour strike.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
+        elif trigger.type == "ASSAULT" and not trigger.nominal and any(
+            o.lemma_.lower() == "strike" and o.dep_ in ("dobj", "obj") and _by_workers(o, actor_tok, cons) for o in trigger.token.children
+        ):
+            # "Opposition leaders launched a hunger strike": the strike launched is a protest.
+            trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and not trigger.nominal and lemma in cons["criticism_verbs"] and _reason_given(trigger.token, cons):
             # "attacking the Tories for failing the poor": criticism, not violence.
             trigger = Trigger("ACCUSE", "11", trigger.token, trigger.nominal)
@@ -1228,7 +1239,179 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             # "The building was demolished by a protester", "rioters attacked police": a riot
             # (launching missiles is not).
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
+        elif trigger.type in ("CONCEDE", "AGREE") and not trigger.nominal and _admits_outsiders(trigger.token):
+            # "Iraq allowed UN inspectors to enter", "Sudan accepted the deployment of a
+            # joint force": allowing international involvement (CAMEO 086).
+            trigger = Trigger("RETREAT", "08", trigger.token, trigger.nominal)
         out.append(Candidate(trigger, actor_tok, target_tok, settled=trigger is not lexical))
+    return _structural_acts(sent, out, coder)
+
+
+# Acts a demand turns into a protest when a crowd does them ("stormed the parliament,
+# demanding that the president resign"); cooperative acts and requests keep their type.
+PROTESTABLE = {"ASSAULT", "COERCE", "REJECT", "SANCTION", "ACCUSE", "PROTEST"}
+
+
+def _admits_outsiders(verb: Token) -> bool:
+    """Whether a verb of allowing lets outsiders in: its object, or the one it lets act, is a
+    mission, monitors, a convoy or a deployment."""
+    words = _lexicon()["structural"]
+    if verb.lemma_.lower() not in words["access_verbs"]:
+        return False
+    let_in = [o for o in _objects(verb) if o.pos_ in ("NOUN", "PROPN")]
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        let_in += [c for c in clause.children if c.dep_ in ("nsubj", "dobj")]  # "allowed [monitors] to oversee"
+    return any(o.lemma_.lower() in words["outsiders"] or o.lower_ in words["outsiders"] for o in let_in)
+
+
+def _breaks_truce(verb: Token) -> bool:
+    words = _lexicon()["structural"]
+    return verb.lemma_.lower() in words["truce_breaking"] and any(o.lemma_.lower() in words["truces"] for o in _objects(verb))
+
+
+def _ordered_out(verb: Token, words: dict) -> Token | None:
+    """Who a verb of ordering sends away: "ordered IAEA inspectors to leave the complex", "gave
+    French special forces one month to leave"."""
+    if verb.lemma_.lower() not in words["ordering"]:
+        return None
+    ordered = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")), None)
+    if ordered is None or ordered.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in ordered.children):
+        return None  # "told his troops to leave the city": one's own are not expelled
+    for t in verb.subtree:
+        clause = t.head if t.dep_ == "conj" else t  # "to shut its offices and leave"
+        if t.pos_ == "VERB" and t.lemma_.lower() in words["leaving"] and clause.head.i in {verb.i, ordered.i} | {c.i for c in verb.children}:
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                return ordered
+    return None
+
+
+def _in_protest(verb: Token, words: dict) -> bool:
+    """Whether a verb's act is done "in protest" or "in defiance"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in words["protest_marks"] for g in c.children)
+        for c in verb.children
+    )
+
+
+def _yielded_to(verb: Token, words: dict) -> set[int] | None:
+    """The tokens of the demands a verb's act gives in to, or None: "resigned, bowing to weeks of
+    demands", "gave in to opposition demands", "meeting the demand of West African mediators"."""
+    def pressed(head: Token, deps=("dobj", "obj", "prep", "prt")) -> set[int]:
+        # Only what the verb yields to or meets, not a clause of its own ("met to discuss the demands").
+        args = [c for c in head.children if c.dep_ in deps]
+        return {t.i for a in args for t in a.subtree if t.lemma_.lower() in words["pressures"] and t.pos_ in ("NOUN", "VERB")}
+
+    if verb.lemma_.lower() in words["yielding"] and verb.dep_ not in ("advcl", "xcomp") and (found := pressed(verb)):
+        if verb.lemma_.lower() != "give" or any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+            return found
+    for c in verb.children:
+        # "acceding to pressure from ...", which the tagger may read as "to [pressure]" (xcomp).
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in words["yielding"] and (found := pressed(c, ("dobj", "obj", "prep", "prt", "xcomp"))):
+            return found
+    return None
+
+
+def _demand_clause(verb: Token, words: dict) -> Token | None:
+    """The clause that says what a verb's doers want: "..., demanding that the Taliban restore
+    rights", "... to press for the removal of the prime minister"."""
+    held = [o for o in verb.children if o.dep_ in ("dobj", "obj")]  # "began a hunger strike demanding ..."
+    for c in [c for h in [verb, *held] for c in h.children]:
+        if c.dep_ in ("advcl", "xcomp", "conj", "acl") and c.pos_ == "VERB" and c.lemma_.lower() in words["demand_clauses"]:
+            if c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark" and a.lower_ in ("as", "while") for a in c.children):
+                return c
+    return None
+
+
+def _crowd(actor_tok: Token, coder: "_Coder | None") -> bool:
+    """Whether the doers are people acting for no state: students, workers, or a people named by
+    its demonym ("Thais", "Tibetans")."""
+    if _non_state(actor_tok, coder):
+        return True
+    actor = coder.actor(actor_tok) if coder is not None else None
+    return (actor is None or not actor.sector) and actor_tok.ent_type_ in ("", "NORP") and actor_tok.tag_ in ("NNS", "NNPS", "NNP") and actor_tok.text.endswith("s")
+
+
+def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Coder | None") -> list[Candidate]:
+    """Acts read from a sentence's shape rather than from one word (lexicon `structural`): breaking
+    a truce is fighting (CAMEO 196), ordering a party out is expelling it (166, 174), an act done
+    in protest or to press a crowd's demand is a protest (14), and one done giving in to demands
+    is a concession (083). These replace the lexical reading at the same word, and are settled."""
+    words = _lexicon()["structural"]
+    out = list(candidates)
+    at = {c.trigger.token.i: k for k, c in enumerate(out)}
+
+    def put(c: Candidate) -> None:
+        k = at.get(c.trigger.token.i)
+        if k is None:
+            at[c.trigger.token.i] = len(out)
+            out.append(c)
+        else:
+            out[k] = c
+
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        objects = _objects(tok)
+        if _breaks_truce(tok):
+            put(Candidate(Trigger("ASSAULT", _default_cameo("ASSAULT"), tok, nominal=False), _subject(tok), None, "asserted", settled=True))
+            broken = {o.i for o in objects}
+            out = [c for c in out if c.trigger.token.i not in broken]  # the truce broken is no truce declared
+            at = {c.trigger.token.i: k for k, c in enumerate(out)}
+            continue
+        ordered_out = _ordered_out(tok, words)
+        if ordered_out is not None:
+            etype = "COERCE" if ordered_out.ent_type_ == "PERSON" else "SANCTION"
+            put(Candidate(Trigger(etype, "174" if etype == "COERCE" else "166", tok, nominal=False), _subject(tok), ordered_out, "asserted", settled=True))
+            continue
+        if _in_protest(tok, words) and (actor_tok := _subject(tok)) is not None and _crowd(actor_tok, coder):
+            k = at.get(tok.i)
+            put(Candidate(Trigger("PROTEST", "14", tok, nominal=False), actor_tok, out[k].target_tok if k is not None else None, settled=True))
+            continue
+        yielded = _yielded_to(tok, words)
+        if yielded is not None:
+            # The demands given in to are no new request.
+            out = [c for c in out if not (c.trigger.type == "REQUEST" and c.trigger.token.i in yielded)]
+            at = {c.trigger.token.i: k for k, c in enumerate(out)}
+            k = at.get(tok.i)
+            target_tok = out[k].target_tok if k is not None else None
+            put(Candidate(Trigger("CONCEDE", "083", tok, nominal=False), _subject(tok), target_tok, "asserted", settled=True))
+            continue
+        demand = _demand_clause(tok, words)
+        if demand is None:
+            continue
+        actor_tok = _subject(tok)
+        while actor_tok is not None and actor_tok.ent_type_ == "CARDINAL" and (counted := _prep_object(actor_tok, ("of",))) is not None:
+            actor_tok = counted  # "Tens of thousands of Thais": the Thais
+        if actor_tok is None or not _crowd(actor_tok, coder) or any(o.lemma_.lower() in words["written"] for o in objects):
+            continue
+        asked = out[at[demand.i]].target_tok if demand.i in at else None
+        held = next((o for o in objects if o.i in at), None)  # "launched a hunger strike demanding ..."
+        if tok.i in at:
+            if out[at[tok.i]].trigger.type not in PROTESTABLE:
+                continue
+            site = tok
+        elif held is not None and out[at[held.i]].trigger.type in PROTESTABLE:
+            site = held
+        elif lemma in words["crowd_acts"]:
+            site = tok
+        else:
+            continue
+        put(Candidate(Trigger("PROTEST", "14", site, nominal=site.pos_ != "VERB"), actor_tok, asked, settled=True))
+        # The crowd's other acts in the clause are the same protest ("stormed the building,
+        # setting it ablaze and clashing with police").
+        top = tok
+        while top.dep_ in ("conj", "advcl") and top.head.i != top.i and top.head.pos_ == "VERB":
+            top = top.head
+        linked = [top]
+        for verb in linked:
+            linked.extend(c for c in verb.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and c.i != demand.i)
+        for other in (v for v in linked if v.i in at and v.i != tok.i):
+            k = at[other.i]
+            if out[k].trigger.type in PROTESTABLE - {"PROTEST"}:
+                out[k] = Candidate(Trigger("PROTEST", "14", other, nominal=False), out[k].actor_tok, out[k].target_tok, settled=True)
     return out
 
 
@@ -1292,6 +1475,8 @@ def _by_workers(noun: Token, actor_tok: Token | None, cons: dict) -> bool:
     holders += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for g in c.children if g.dep_ == "pobj"]
     if any({h.lemma_.lower(), h.lower_} & cons["strikers"] for h in holders):
         return True
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in cons["strike_kinds"] for c in noun.children):
+        return True  # "launched a hunger strike", "called a general strike"
     # "Producers, writers and technicians began a strike at NBC": people with no arms or force
     # behind them who begin or stage a strike.
     begun = noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in cons["strike_verbs"]
@@ -1520,11 +1705,27 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
         return candidates, mtype, p
     if p < model.propose_threshold:
         return candidates, None, p
+    if proposal_refused(sent):
+        return candidates, None, p  # "refused to give further details": no act, on purpose
     pred = predicate(sent)
     proposed = _model_act_at(pred, mtype) if pred.pos_ in ("VERB", "AUX", "NOUN") else None
     if proposed is None:
         return candidates, None, p
     return [proposed], mtype, p
+
+
+def proposal_refused(sent: SpacySpan) -> bool:
+    """Whether the rules read the sentence's main verb in another sense than any act of its
+    lexicon entry (declining to comment, firing a minister): the model proposes no act there
+    either. A sense left out only for want of a listed object is no such judgement. The trainer
+    asks too."""
+    from .event_model import predicate
+
+    tok = predicate(sent)
+    lex = _lexicon()
+    lemma = tok.lemma_.lower()
+    senses = lex["verbs"].get(lemma, []) if tok.pos_ == "VERB" else []
+    return bool(senses) and all(_other_sense(tok, etype, lemma, lex["constraints"]) for etype, _, _ in senses)
 
 
 def main_candidate(candidates: list[Candidate]) -> int:
@@ -1708,24 +1909,29 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     unless ..."), and refusing a cooperative act is REJECT ("will not accept more refugees").
     The promised act stays an event of its own, with its future or denied modality; the
     commitment is asserted, and ranks just above it."""
-    if trigger.nominal or event.modality not in ("future", "denied", "possible") or event.type in ("THREATEN", "REJECT", "REQUEST"):
+    if event.modality not in ("future", "denied", "possible") or event.type in ("THREATEN", "REJECT", "REQUEST"):
         return None
+    if trigger.nominal and not (trigger.token.dep_ in ("dobj", "obj") and trigger.token.head.pos_ == "VERB"):
+        return None  # a noun commits no one unless a verb does it: "will slap an embargo on Nicaragua"
     if event.actor is None:
         return None  # a commitment needs someone who commits ("hoped officials would be indicted")
+    if event.cameo_root == "09":
+        return None  # "a commission will look into the relief effort": an inquiry, not a threat
     if event.type == "AGREE" and event.modality == "future":
         return None  # "will sign": already the promise
     words = _lexicon()["commitment"]
-    tok = trigger.token
+    tok = trigger.token.head if trigger.nominal else trigger.token
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    head = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive) and tok.head.i != tok.i else None
+    head = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive or _promised_by_noun(tok)) and tok.head.i != tok.i else None
     if head is not None and head.lemma_.lower() in words["aspectual"] and head.dep_ == "xcomp":
         head = head.head  # "prepared to resume shelling"
     cooperative = event.quad_class in (1, 2)
     # "Turkey could close its border if the fighting spreads": a hostile act held over a condition.
     held_over = not cooperative and _on_condition(tok, words["hostile_conditions"])
     if event.modality == "possible":
-        committed = held_over
+        # "Nigeria said it was ready to send peacekeepers": readiness offered is a promise.
+        committed = held_over or (cooperative and head is not None and head.lemma_.lower() in words["heads"])
     else:
         committed = bool(auxes & words["auxiliaries"]) or (head is not None and head.lemma_.lower() in words["heads"])
     if not committed:
@@ -1737,8 +1943,8 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
         if not cooperative:
             return None
         etype = "REJECT"
-    elif head is not None and head.lemma_.lower() in words["readying"] and event.quad_class == 4:
-        etype = "MOBILIZE"  # "the army prepared to resume shelling": forces readied
+    elif head is not None and head.lemma_.lower() in words["readying"] and event.quad_class == 4 and not conditional:
+        etype = "MOBILIZE"  # "the army prepared to resume shelling": forces readied ("... unless": a threat)
     else:
         etype = "THREATEN" if conditional or not cooperative else "AGREE"
     cameo = _default_cameo(etype)
@@ -1746,6 +1952,15 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
         "type": etype, "cameo_root": cameo[:2], "quad_class": quad_class(cameo), "modality": "asserted", "mode": None,
         "confidence": round(min(0.95, event.confidence + 0.05), 3),
     })
+
+
+def _promised_by_noun(verb: Token) -> bool:
+    """Whether an infinitive hangs on a noun of commitment: "plans to deliver", "a pledge to
+    withdraw", "its readiness to negotiate"."""
+    return (
+        verb.dep_ == "acl" and verb.head.i != verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in _lexicon()["commitment"]["nouns"]
+    )
 
 
 def _with_a_partner(noun: Token) -> bool:
