@@ -402,11 +402,10 @@ def test_what_someone_refused_to_do_did_not_happen():
     assert all(modality == "denied" for etype, modality, _, _ in coded if etype == "RETREAT")
 
 
-def test_expressing_regret_is_a_concession_with_no_one_acted_on_named():
-    # Our lexicon reads it as yielding (CONCEDE); the 2021 CAMEO table files apologies under
-    # SUPPORT (055), and so do our labelled sentences, so the model may take either.
-    etype, *rest = events_of("The Chinese government has expressed regret over the incident.")[0]
-    assert etype in ("CONCEDE", "SUPPORT") and rest == ["asserted", "CHN", None]
+def test_expressing_regret_is_an_apology_with_no_one_acted_on_named():
+    # The CAMEO->PLOVER table files apologies under SUPPORT (055), not under yielding.
+    assert events_of("The Chinese government has expressed regret over the incident.")[0] == ("SUPPORT", "asserted", "CHN", None)
+    assert ranked("Japan's prime minister apologised to South Korea for the suffering of the war.")[0][:4] == ("SUPPORT", "asserted", "JPN", "KOR")
 
 
 def test_a_titled_official_of_unknown_country_belongs_to_the_country_the_sentence_is_about():
