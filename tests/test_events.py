@@ -146,9 +146,13 @@ def test_the_fallback_keeps_the_lexicon_constraints():
     assert [e.type for e in newswatch.analyze("Russia sent tanks to the border.", published="2015-09-30").events] == ["MOBILIZE"]
 
 
-def events_of(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    brief = newswatch.analyze(text, published="2015-09-30")
-    return [(e.type, e.modality, e.actor.code if e.actor else None, e.target.code if e.target else None) for e in brief.events]
+def events_of(text: str, ranked: bool = False) -> list[tuple[str, str, str | None, str | None]]:
+    """(type, modality, actor code, target code) of each event, in order of finding; with
+    `ranked`, the sentence's main act (the most confident event) first."""
+    events = newswatch.analyze(text, published="2015-09-30").events
+    if ranked:
+        events = sorted(events, key=lambda e: -e.confidence)
+    return [(e.type, e.modality, e.actor.code if e.actor else None, e.target.code if e.target else None) for e in events]
 
 
 def test_refusing_a_cooperative_act_is_a_rejection_and_the_act_stays_denied():
@@ -842,9 +846,7 @@ def test_a_pronoun_speaker_acts_even_when_no_lexicon_codes_it():
 
 
 def ranked(text: str) -> list[tuple[str, str, str | None, str | None]]:
-    """events_of, the sentence's main act (the most confident event) first."""
-    brief = newswatch.analyze(text, published="2015-09-30")
-    return [(e.type, e.modality, e.actor.code if e.actor else None, e.target.code if e.target else None) for e in sorted(brief.events, key=lambda e: -e.confidence)]
+    return events_of(text, ranked=True)
 
 
 def test_a_crowd_acting_to_press_a_demand_is_protesting_whatever_it_does():

@@ -780,6 +780,14 @@ def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _counted_group(tok: Token) -> Token:
+    """The group a count names ("Hundreds of UN troops", "tens of thousands of Thais"), else the
+    token itself."""
+    while (tok.pos_ == "NUM" or is_quantity_head(tok.lemma_.lower())) and (counted := _prep_object(tok, ("of",))) is not None:
+        tok = counted
+    return tok
+
+
 def _is_party(tok: Token) -> bool:
     """Whether a role filler names someone (a country, group, person or people), not a thing."""
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
@@ -934,11 +942,9 @@ class _Coder:
                 code, sector = self.actors.entity_code(entity)
                 return Actor(text=tok.text, entity_id=entity.id, code=code, sector=sector, span=_token_span(tok))
             return None
-        if tok.pos_ == "NUM" or is_quantity_head(tok.lemma_.lower()):
-            # "Hundreds of UN troops withdrew": the troops act, not the number.
-            counted = _prep_object(tok, ("of",))
-            if counted is not None:
-                return self.actor(counted)
+        group = _counted_group(tok)
+        if group is not tok:
+            return self.actor(group)  # "Hundreds of UN troops withdrew": the troops act, not the number
         coded = self.actors.code(tok)
         if (coded is None or not coded.code) and tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children):
             # "Iraq said its warplanes hit two ships": the speaker's forces.
@@ -1350,6 +1356,11 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
         else:
             out[k] = c
 
+    def drop(unwanted) -> None:
+        out[:] = [c for c in out if not unwanted(c)]
+        at.clear()
+        at.update((c.trigger.token.i, k) for k, c in enumerate(out))
+
     for tok in sent:
         if tok.pos_ != "VERB":
             continue
@@ -1358,8 +1369,7 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
         if _breaks_truce(tok):
             put(Candidate(Trigger("ASSAULT", _default_cameo("ASSAULT"), tok, nominal=False), _subject(tok), None, "asserted", settled=True))
             broken = {o.i for o in objects}
-            out = [c for c in out if c.trigger.token.i not in broken]  # the truce broken is no truce declared
-            at = {c.trigger.token.i: k for k, c in enumerate(out)}
+            drop(lambda c: c.trigger.token.i in broken)  # the truce broken is no truce declared
             continue
         ordered_out = _ordered_out(tok, words)
         if ordered_out is not None:
@@ -1372,9 +1382,7 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             continue
         yielded = _yielded_to(tok, words)
         if yielded is not None:
-            # The demands given in to are no new request.
-            out = [c for c in out if not (c.trigger.type == "REQUEST" and c.trigger.token.i in yielded)]
-            at = {c.trigger.token.i: k for k, c in enumerate(out)}
+            drop(lambda c: c.trigger.type == "REQUEST" and c.trigger.token.i in yielded)  # the demands given in to are no new request
             k = at.get(tok.i)
             target_tok = out[k].target_tok if k is not None else None
             put(Candidate(Trigger("CONCEDE", "083", tok, nominal=False), _subject(tok), target_tok, "asserted", settled=True))
@@ -1383,8 +1391,8 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
         if demand is None:
             continue
         actor_tok = _subject(tok)
-        while actor_tok is not None and actor_tok.ent_type_ == "CARDINAL" and (counted := _prep_object(actor_tok, ("of",))) is not None:
-            actor_tok = counted  # "Tens of thousands of Thais": the Thais
+        if actor_tok is not None:
+            actor_tok = _counted_group(actor_tok)  # "Tens of thousands of Thais": the Thais
         if actor_tok is None or not _crowd(actor_tok, coder) or any(o.lemma_.lower() in words["written"] for o in objects):
             continue
         asked = out[at[demand.i]].target_tok if demand.i in at else None
@@ -1705,9 +1713,9 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
         return candidates, mtype, p
     if p < model.propose_threshold:
         return candidates, None, p
-    if proposal_refused(sent):
-        return candidates, None, p  # "refused to give further details": no act, on purpose
     pred = predicate(sent)
+    if _read_in_another_sense(pred):
+        return candidates, None, p  # "refused to give further details": no act, on purpose
     proposed = _model_act_at(pred, mtype) if pred.pos_ in ("VERB", "AUX", "NOUN") else None
     if proposed is None:
         return candidates, None, p
@@ -1721,7 +1729,10 @@ def proposal_refused(sent: SpacySpan) -> bool:
     asks too."""
     from .event_model import predicate
 
-    tok = predicate(sent)
+    return _read_in_another_sense(predicate(sent))
+
+
+def _read_in_another_sense(tok: Token) -> bool:
     lex = _lexicon()
     lemma = tok.lemma_.lower()
     senses = lex["verbs"].get(lemma, []) if tok.pos_ == "VERB" else []
