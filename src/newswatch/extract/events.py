@@ -295,6 +295,8 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
         and not (t.nominal and t.token.dep_ == "pobj" and t.token.head.lower_ in ("of", "in") and t.token.head.head.dep_ in ("dobj", "obj") and t.token.head.head.head.i in verbal)
         # "police opened fire on demonstrators": nor is a participant noun behind the act's preposition.
         and not (t.nominal and t.type == "PROTEST" and t.token.dep_ == "pobj" and t.token.head.head.i in verbal)
+        # "had beaten and abused detained protesters": protesters acted on are not protesting here.
+        and not (t.nominal and t.type == "PROTEST" and t.token.dep_ in ("dobj", "obj", "nsubjpass") and (t.token.lemma_.lower() in cons["participants"] or t.token.lower_ in cons["participants"]))
     ]
 
 
@@ -457,6 +459,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         acted_on.append(verb.head)  # "a survey released last year"
     undergoing = acted_on or [c for c in verb.children if c.dep_ == "nsubj"]  # "with the new movie released"
+    if not acted_on:
+        undergoing = undergoing + [g for c in clauses for g in c.children if g.dep_ == "nsubj"]  # "let it be known"
     if any(c.lower_ in lex["idiom_complements"].get(lemma, set()) for c in verb.children):
         return True  # "pleaded not guilty"
     if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in undergoing):
@@ -900,6 +904,20 @@ def _requested(chain: list[Token]) -> bool:
     return False
 
 
+def _asked_for(tok: Token) -> bool:
+    """Whether an act sits within three steps below a word that asks or demands ("demanding that
+    Beijing allow suffrage", "urged the EC to support the PLO")."""
+    asking = _lexicon()["request_words"] | _lexicon()["structural"]["demand_clauses"]
+    head = tok
+    for _ in range(3):
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if head.pos_ in ("VERB", "NOUN") and head.lemma_.lower() in asking:
+            return True
+    return False
+
+
 class _Coder:
     def __init__(self, doc: Doc, brief: Brief):
         self.doc = doc
@@ -1018,6 +1036,16 @@ class _Coder:
         if self.brief.article.published:
             return self.brief.article.published, None, "publication"
         return None, None, "unknown"
+
+    def announcer(self, trigger: Trigger, event: Event) -> Actor | None:
+        """Who announces an act that has no doer of its own ("a curfew would be imposed on Jos,
+        the administrator said"): the speaker, coded if possible."""
+        if event.actor is not None:
+            return None
+        speaker = _reporter(trigger.token)
+        if speaker is None or speaker.pos_ == "PRON":
+            return None
+        return self.actor(speaker) or _uncoded(speaker)
 
     def attribution(self, trigger: Trigger) -> tuple[Source | None, str | None]:
         pos = trigger.token.idx
@@ -1222,8 +1250,9 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             trigger = Trigger("COOPERATE", _default_cameo("COOPERATE"), trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and lemma in cons["dismissal"] and _dismisses(trigger.token):
             continue  # "fired the defence minister"
-        elif trigger.type == "ASSAULT" and trigger.nominal and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons):
-            # "A strike by Brazil's 40,000 seafarers", "the teachers' strike": a labour strike.
+        elif trigger.type == "ASSAULT" and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons) and (trigger.nominal or not _objects(trigger.token)):
+            # "A strike by Brazil's 40,000 seafarers", "the teachers' strike", "Dock workers
+            # struck against port employers": a labour strike.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and not trigger.nominal and any(
             o.lemma_.lower() == "strike" and o.dep_ in ("dobj", "obj") and _by_workers(o, actor_tok, cons) for o in trigger.token.children
@@ -1319,12 +1348,43 @@ def _yielded_to(verb: Token, words: dict) -> set[int] | None:
     return None
 
 
+def _violently(verb: Token, words: dict) -> bool:
+    """Whether repression is done with weapons or blows: "dispersed the march with batons",
+    "violently broke up the rally", "suppressed protests by shooting into crowds"."""
+    if verb.lemma_.lower() not in words["repressing"]:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in words["violent_manner"] for c in verb.children):
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "using")):
+        means = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        means += [c for m in means for c in m.conjuncts]
+        if any(m.lemma_.lower() in words["violent_means"] or m.lower_ in words["violent_means"] or m.lemma_.lower() in words["violent_acts"] for m in means):
+            return True
+    return False
+
+
+def _by_the_thousand(tok: Token) -> bool:
+    """Whether a phrase counts people in thousands ("thousands of Egyptian workers", "about 15,000 Haitians")."""
+    for t in tok.subtree:
+        if t.lower_ in ("thousands", "millions", "tens"):
+            return True
+        if t.like_num:
+            try:
+                if float(t.text.replace(",", "")) >= 1000:
+                    return True
+            except ValueError:
+                pass
+    return False
+
+
 def _demand_clause(verb: Token, words: dict) -> Token | None:
     """The clause that says what a verb's doers want: "..., demanding that the Taliban restore
     rights", "... to press for the removal of the prime minister"."""
     held = [o for o in verb.children if o.dep_ in ("dobj", "obj")]  # "began a hunger strike demanding ..."
     for c in [c for h in [verb, *held] for c in h.children]:
         if c.dep_ in ("advcl", "xcomp", "conj", "acl") and c.pos_ == "VERB" and c.lemma_.lower() in words["demand_clauses"]:
+            if c.lemma_.lower() == "call" and not any(p.dep_ in ("prep", "prt") and p.lower_ in ("for", "on", "upon") for p in c.children):
+                continue  # "..., calling the arrests a dark day": naming, not demanding
             if c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark" and a.lower_ in ("as", "while") for a in c.children):
                 return c
     return None
@@ -1370,6 +1430,18 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             put(Candidate(Trigger("ASSAULT", _default_cameo("ASSAULT"), tok, nominal=False), _subject(tok), None, "asserted", settled=True))
             broken = {o.i for o in objects}
             drop(lambda c: c.trigger.token.i in broken)  # the truce broken is no truce declared
+            continue
+        k = at.get(tok.i)
+        if k is not None and out[k].trigger.type == "COERCE" and _violently(tok, words):
+            c = out[k]
+            put(Candidate(Trigger("ASSAULT", "175", tok, nominal=False), c.actor_tok, c.target_tok, c.modality, settled=True))
+            continue
+        if k is not None and out[k].trigger.type == "COERCE" and lemma in words["expelling"] and any(_by_the_thousand(o) for o in objects):
+            c = out[k]
+            put(Candidate(Trigger("ASSAULT", "201", tok, nominal=False), c.actor_tok, c.target_tok, c.modality, settled=True))
+            continue
+        if k is not None and out[k].trigger.type == "COERCE" and lemma in words["sentencing"] and tok.dep_ in ("conj", "advcl") and tok.head.i in at and out[at[tok.head.i]].trigger.type == "ACCUSE" and tok.head.lemma_.lower() in words["verdicts"]:
+            drop(lambda c: c.trigger.token.i == tok.i)  # "convicted four activists and sentenced them"
             continue
         ordered_out = _ordered_out(tok, words)
         if ordered_out is not None:
@@ -1420,7 +1492,26 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             k = at[other.i]
             if out[k].trigger.type in PROTESTABLE - {"PROTEST"}:
                 out[k] = Candidate(Trigger("PROTEST", "14", other, nominal=False), out[k].actor_tok, out[k].target_tok, settled=True)
+    protests = {c.trigger.token.i for c in out if c.trigger.type == "PROTEST"}
+    # What a protest demands is its aim, not a second act ("went on hunger strike to demand ...",
+    # "a general strike called to demand an end to ...").
+    drop(lambda c: c.trigger.type == "REQUEST" and not c.trigger.nominal and bool(_protest_near(c.trigger.token, words) & protests))
     return out
+
+
+def _protest_near(verb: Token, words: dict) -> set[int]:
+    """Where a demand clause hangs: its head, what the head holds, and the noun an `acl` head
+    qualifies. Empty unless the verb is a demand clause ("..., demanding", "to press for")."""
+    if verb.lemma_.lower() not in words["demand_clauses"] or verb.dep_ not in ("advcl", "xcomp", "acl") or verb.head.i == verb.i:
+        return set()
+    if not (verb.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):
+        return set()
+    head = verb.head
+    near = {head.i} | {c.i for c in head.children if c.dep_ in ("dobj", "obj")}
+    near |= {g.i for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    if head.dep_ in ("acl", "relcl") and head.head.i != head.i:
+        near.add(head.head.i)
+    return near
 
 
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -1811,17 +1902,20 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
             if event is not None and mtype is not None and event.type == mtype:
                 # The rules and the model agree on the sentence's act: rank it first.
                 event.confidence = round(min(0.95, event.confidence + 0.15 * p), 3)
-            commitment = _commitment(event, c.trigger) if event is not None else None
+            commitment = _commitment(event, c.trigger, coder.announcer(c.trigger, event)) if event is not None else None
             if event is not None and c.modality is None and event.modality in UNASSERTED:
                 # What is requested, planned or possible ranks below what the sentence asserts
                 # ("students staged demonstrations to demand reforms" is first a PROTEST).
                 event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
+                if _asked_for(c.trigger.token):
+                    # What a request or a protest demands ranks below the demand itself.
+                    event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
             add(event)
             add(commitment)
             if event is not None:
                 for variant in _conjoined(coder, c, event):
                     add(variant)
-                    add(_commitment(variant, c.trigger))
+                    add(_commitment(variant, c.trigger, coder.announcer(c.trigger, variant)))
                 add(_reciprocal(c, event))
         if len(events) == before and mtype != "NONE":
             # The parse found no act the rules accept (and the model did not rule one out); a
@@ -1913,18 +2007,19 @@ def _conjoined(coder: _Coder, c: Candidate, event: Event) -> list[Event]:
     return out
 
 
-def _commitment(event: Event, trigger: Trigger) -> Event | None:
+def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) -> Event | None:
     """What an actor says it will do is itself an act, as PLOVER codes it: a promise of a
     cooperative act is AGREE ("Syria says it is willing to withdraw its troops"), a stated
     intention of a hostile act or a conditional one is THREATEN ("will boycott the elections
     unless ..."), and refusing a cooperative act is REJECT ("will not accept more refugees").
     The promised act stays an event of its own, with its future or denied modality; the
-    commitment is asserted, and ranks just above it."""
+    commitment is asserted, and ranks just above it. An act announced with no doer ("a curfew
+    would be imposed") is committed to by whoever announces it, the `speaker`."""
     if event.modality not in ("future", "denied", "possible") or event.type in ("THREATEN", "REJECT", "REQUEST"):
         return None
     if trigger.nominal and not (trigger.token.dep_ in ("dobj", "obj") and trigger.token.head.pos_ == "VERB"):
         return None  # a noun commits no one unless a verb does it: "will slap an embargo on Nicaragua"
-    if event.actor is None:
+    if event.actor is None and speaker is None:
         return None  # a commitment needs someone who commits ("hoped officials would be indicted")
     if event.cameo_root == "09":
         return None  # "a commission will look into the relief effort": an inquiry, not a threat
@@ -1950,6 +2045,11 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     conditional = held_over or any(t.lower_ in words["conditions"] for t in tok.subtree) or (
         head is not None and any(t.lower_ in words["conditions"] for t in head.children)
     )
+    condition = _condition_clause(tok, words["hostile_conditions"])
+    if condition is not None and any(t.lemma_.lower() in words["defiance"] or t.lower_ in words["defiance"] for t in condition.subtree):
+        # "would withdraw its soldiers if Bamako continued to block their flights": a cooperative
+        # act withdrawn over the other side's conduct is a threat too.
+        conditional = True
     if event.modality == "denied":
         if not cooperative:
             return None
@@ -1959,10 +2059,13 @@ def _commitment(event: Event, trigger: Trigger) -> Event | None:
     else:
         etype = "THREATEN" if conditional or not cooperative else "AGREE"
     cameo = _default_cameo(etype)
-    return event.model_copy(update={
+    update = {
         "type": etype, "cameo_root": cameo[:2], "quad_class": quad_class(cameo), "modality": "asserted", "mode": None,
         "confidence": round(min(0.95, event.confidence + 0.05), 3),
-    })
+    }
+    if event.actor is None:
+        update["actor"] = speaker
+    return event.model_copy(update=update)
 
 
 def _promised_by_noun(verb: Token) -> bool:
@@ -1983,13 +2086,31 @@ def _with_a_partner(noun: Token) -> bool:
 def _on_condition(verb: Token, marks: set[str]) -> bool:
     """Whether a clause of the verb states a condition: "if Western powers imposed sanctions",
     or the inverted "should Taipei move toward independence"."""
+    return _condition_clause(verb, marks) is not None
+
+
+def _condition_clause(verb: Token, marks: set[str]) -> Token | None:
+    """The verb's clause that states a condition (see `_on_condition`), or None."""
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
-            return True
+            return clause
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and any(c.dep_ == "aux" and c.lower_ == "should" and c.i < subject.i for c in clause.children):
-            return True
-    return False
+            return clause
+    return None
+
+
+def _reporter(tok: Token) -> Token | None:
+    """Who reports the clause a token sits in: the subject of the nearest speech verb above it
+    ("The administrator said a curfew would be imposed")."""
+    head = tok
+    for _ in range(4):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
+            return _subject(head)
+    return None
 
 
 def _constrained(etype: str, lemma: str, cons: dict) -> bool:
