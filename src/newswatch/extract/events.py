@@ -95,6 +95,9 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "no_comment_verbs": ("REJECT", "no_comment", "verbs"),
     "no_comment_acts": ("REJECT", "no_comment", "acts"),
     "no_comment_objects": ("REJECT", "no_comment", "objects"),
+    "refusals": ("REJECT", "refusals"),
+    "hosting_verbs": ("CONSULT", "hosting", "verbs"),
+    "guests": ("CONSULT", "hosting", "guests"),
 }
 # Lemma lists any type may hold, each true of that type's sense only: read as (type, lemma) pairs.
 SENSE_LISTS = {
@@ -905,9 +908,10 @@ def _requested(chain: list[Token]) -> bool:
 
 
 def _asked_for(tok: Token) -> bool:
-    """Whether an act sits within three steps below a word that asks or demands ("demanding that
-    Beijing allow suffrage", "urged the EC to support the PLO")."""
-    asking = _lexicon()["request_words"] | _lexicon()["structural"]["demand_clauses"]
+    """Whether an act sits within three steps below a word that asks, demands or refuses
+    ("demanding that Beijing allow suffrage", "urged the EC to support the PLO", "refused to end
+    their walkout")."""
+    asking = _lexicon()["request_words"] | _lexicon()["structural"]["demand_clauses"] | _lexicon()["constraints"]["refusals"]
     head = tok
     for _ in range(3):
         if head.head.i == head.i:
@@ -1274,6 +1278,11 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             # "The building was demolished by a protester", "rioters attacked police": a riot
             # (launching missiles is not).
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
+        elif trigger.type == "SUPPORT" and not trigger.nominal and lemma in cons["hosting_verbs"] and any(
+            o.ent_type_ == "PERSON" or o.lemma_.lower() in cons["guests"] for o in _objects(trigger.token)
+        ):
+            # "Iran welcomed Venezuelan President Hugo Chavez to Tehran": hosting a visit (CAMEO 043).
+            trigger = Trigger("CONSULT", "043", trigger.token, trigger.nominal)
         elif trigger.type in ("CONCEDE", "AGREE") and not trigger.nominal and _admits_outsiders(trigger.token):
             # "Iraq allowed UN inspectors to enter", "Sudan accepted the deployment of a
             # joint force": allowing international involvement (CAMEO 086).
@@ -1342,9 +1351,19 @@ def _yielded_to(verb: Token, words: dict) -> set[int] | None:
         if verb.lemma_.lower() != "give" or any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
             return found
     for c in verb.children:
-        # "acceding to pressure from ...", which the tagger may read as "to [pressure]" (xcomp).
+        # "acceding to pressure from ...", which the tagger may read as "to [pressure]" (xcomp);
+        # "Responding to a petition from indigenous federations, ...".
         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in words["yielding"] and (found := pressed(c, ("dobj", "obj", "prep", "prt", "xcomp"))):
             return found
+        # "Responding to a petition from indigenous federations, ...", "resigned in response to
+        # protesters' demands": only what is answered, not a circumstance inside it ("in response
+        # to the army's killing of demonstrators").
+        answer = c if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in words["answering"] else None
+        if c.dep_ == "prep" and c.lower_ == "in":
+            answer = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in words["answering"]), None)
+        answered = [g for p in (answer.children if answer is not None else []) if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+        if any(g.lemma_.lower() in words["pressures"] for g in answered):
+            return {g.i for g in answered}
     return None
 
 
@@ -1457,7 +1476,7 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             drop(lambda c: c.trigger.type == "REQUEST" and c.trigger.token.i in yielded)  # the demands given in to are no new request
             k = at.get(tok.i)
             target_tok = out[k].target_tok if k is not None else None
-            put(Candidate(Trigger("CONCEDE", "083", tok, nominal=False), _subject(tok), target_tok, "asserted", settled=True))
+            put(Candidate(Trigger("CONCEDE", "083", tok, nominal=False), _subject(tok), target_tok, settled=True))
             continue
         demand = _demand_clause(tok, words)
         if demand is None:
@@ -2017,7 +2036,8 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
     would be imposed") is committed to by whoever announces it, the `speaker`."""
     if event.modality not in ("future", "denied", "possible") or event.type in ("THREATEN", "REJECT", "REQUEST"):
         return None
-    if trigger.nominal and not (trigger.token.dep_ in ("dobj", "obj") and trigger.token.head.pos_ == "VERB"):
+    governing = _governing_verb(trigger.token) if trigger.nominal else trigger.token
+    if governing is None:
         return None  # a noun commits no one unless a verb does it: "will slap an embargo on Nicaragua"
     if event.actor is None and speaker is None:
         return None  # a commitment needs someone who commits ("hoped officials would be indicted")
@@ -2026,7 +2046,7 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
     if event.type == "AGREE" and event.modality == "future":
         return None  # "will sign": already the promise
     words = _lexicon()["commitment"]
-    tok = trigger.token.head if trigger.nominal else trigger.token
+    tok = governing
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     head = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive or _promised_by_noun(tok)) and tok.head.i != tok.i else None
@@ -2066,6 +2086,16 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
     if event.actor is None:
         update["actor"] = speaker
     return event.model_copy(update=update)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb that does what a noun names: its object's verb ("will slap an embargo") or the
+    verb of its preposition ("would not take part in a joint programme")."""
+    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("in", "to", "into"):
+        return noun.head.head
+    return None
 
 
 def _promised_by_noun(verb: Token) -> bool:
