@@ -97,6 +97,12 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "no_comment_objects": ("REJECT", "no_comment", "objects"),
     "refusals": ("REJECT", "refusals"),
     "hosting_verbs": ("CONSULT", "hosting", "verbs"),
+    "carrying_on_verbs": ("REQUEST", "carrying_on", "verbs"),
+    "carrying_on_particles": ("REQUEST", "carrying_on", "particles"),
+    "ultimatum_verbs": ("THREATEN", "ultimatums", "verbs"),
+    "ultimatum_spans": ("THREATEN", "ultimatums", "spans"),
+    "police_forces": ("MOBILIZE", "police_forces"),
+    "coercing": ("COERCE", "coercing"),
     "guests": ("CONSULT", "hosting", "guests"),
 }
 # Lemma lists any type may hold, each true of that type's sense only: read as (type, lemma) pairs.
@@ -261,6 +267,10 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             # "came under fire from Israeli positions": attacked, by whoever is behind "from".
             found.append(Trigger("ASSAULT", _default_cameo("ASSAULT"), tok, nominal=False, received=True))
             continue
+        if tok.pos_ == "VERB" and lemma in cons["coercing"] and any(c.dep_ in ("dobj", "obj") and _is_party(_counted_group(c)) for c in tok.children) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in tok.children):
+            # "forced hundreds of villagers to work as porters": making people act (CAMEO 170).
+            found.append(Trigger("COERCE", "17", tok, nominal=False))
+            continue
         if tok.pos_ == "VERB" and (lemma in lex["verbs"] or lemma in lex["received"]["verbs"]) and tok.dep_ not in ("amod", "compound"):
             if lemma in lex["received"]["verbs"] and _received_aid(tok, lex["received"]["objects"]):
                 found.append(Trigger("AID", _default_cameo("AID"), tok, nominal=False, received=True))
@@ -323,7 +333,7 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
                 continue
         if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
             continue
-        if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or "up" in particles or _military_subject(tok)):
+        if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or _police(objects, cons) or "up" in particles or _military_subject(tok)):
             continue
         if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (_direct_object_lemmas(tok) & cons["halt_objects"]):
             continue  # "cancelled a reception in an effort to ...": what stops is the reception
@@ -331,6 +341,11 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
             continue
         return etype, cameo, needs
     return None
+
+
+def _police(tokens: list[Token], cons: dict) -> bool:
+    """Whether the phrases name police ("3,000 additional federal police officers", "riot police")."""
+    return any(t.lemma_.lower() in cons["police_forces"] or t.lower_ in cons["police_forces"] for tok in tokens for t in tok.subtree)
 
 
 def _arms_to_a_party(verb: Token) -> bool:
@@ -438,6 +453,12 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     if etype == "REQUEST" and lemma in cons["attempts"] and not objects and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children) and _prep_object(verb, ("from",)) is None:
         return True  # "sought to end the unrest by a show of force": an attempt, not a request
+    if etype == "REQUEST" and lemma in cons["carrying_on_verbs"] and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in cons["carrying_on_particles"] for c in verb.children):
+        return True  # "pressed on with a general strike", "press ahead with drilling"
+    if etype == "MOBILIZE" and lemma == "order" and clauses:
+        return True  # "ordered troops to withdraw": the order is of another act
+    if etype == "RETREAT" and lemma in cons["travel"] and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > verb.head.i:
+        return True  # "..., leaving him with a broken arm": a result, not a withdrawal
     if etype == "REQUEST" and lemma in cons["questions"]:
         # "asked whether ...", "asked about the strike", "Asked if ..., he said": a question.
         if _prep_object(verb, ("about",)) is not None:
@@ -648,6 +669,11 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             # "clashes between police and protesters", "talks between Israel and Syria": the
             # two sides.
             actor, target = between, next((c for c in between.children if c.dep_ == "conj"), None)
+        subjecting = next((h for h in (tok.head.head, tok.head.head.head, tok.head.head.head.head) if h.lemma_.lower() == "subject" and h.pos_ == "VERB"), None) if tok.dep_ == "pobj" and tok.head.lower_ == "to" else None
+        if actor is None and target is None and subjecting is not None:
+            # "militiamen subjected displaced women to sexual violence": the verb's subject does it
+            # to its object (the tagger may hang "to" lower, under a clause of the object).
+            return _subject(subjecting), next((c for c in subjecting.children if c.dep_ in ("dobj", "obj")), None)
         governed = tok
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "obj"):
             governed = tok.head.head  # "launched 10 days of war games": the measure stands for it
@@ -1308,6 +1334,21 @@ def _admits_outsiders(verb: Token) -> bool:
     return any(o.lemma_.lower() in words["outsiders"] or o.lower_ in words["outsiders"] for o in let_in)
 
 
+def _ultimatum(verb: Token) -> Token | None:
+    """The party given a deadline to act, if the verb sets one: "gave Bosnian Serb forces ten days
+    to withdraw", "gave squatters 48 hours to leave or face eviction"."""
+    cons = _lexicon()["constraints"]
+    if verb.lemma_.lower() not in cons["ultimatum_verbs"]:
+        return None
+    args = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "iobj", "npadvmod")]
+    span = next((a for a in args if a.lemma_.lower() in cons["ultimatum_spans"] or a.lower_ in cons["ultimatum_spans"]), None)
+    party = next((a for a in args if a is not span and _is_party(a)), None)
+    if span is None or party is None:
+        return None
+    act = [c for t in (verb, span) for c in t.children if c.dep_ in ("xcomp", "acl", "advcl", "relcl") and c.pos_ == "VERB"]
+    return party if act else None
+
+
 def _breaks_truce(verb: Token) -> bool:
     words = _lexicon()["structural"]
     return verb.lemma_.lower() in words["truce_breaking"] and any(o.lemma_.lower() in words["truces"] for o in _objects(verb))
@@ -1372,8 +1413,10 @@ def _violently(verb: Token, words: dict) -> bool:
     "violently broke up the rally", "suppressed protests by shooting into crowds"."""
     if verb.lemma_.lower() not in words["repressing"]:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in words["violent_manner"] for c in verb.children):
-        return True
+    if any(c.dep_ in ("advmod", "amod") and c.lower_ in words["violent_manner"] for c in verb.children):
+        return True  # "violently broke up", "the army's violent dispersal of a sit-in"
+    if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in words["violent_acts"] for c in verb.children):
+        return True  # "crushed a student uprising, shooting into crowds"
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "using")):
         means = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         means += [c for m in means for c in m.conjuncts]
@@ -1383,13 +1426,14 @@ def _violently(verb: Token, words: dict) -> bool:
 
 
 def _by_the_thousand(tok: Token) -> bool:
-    """Whether a phrase counts people in thousands ("thousands of Egyptian workers", "about 15,000 Haitians")."""
+    """Whether a phrase counts people in thousands ("thousands of Egyptian workers", "about 15,000
+    Haitians"; from 5,000: "more than 1,200 workers" deported is no mass expulsion)."""
     for t in tok.subtree:
         if t.lower_ in ("thousands", "millions", "tens"):
             return True
         if t.like_num:
             try:
-                if float(t.text.replace(",", "")) >= 1000:
+                if float(t.text.replace(",", "")) >= 5000:
                     return True
             except ValueError:
                 pass
@@ -1440,6 +1484,9 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
         at.clear()
         at.update((c.trigger.token.i, k) for k, c in enumerate(out))
 
+    for c in list(out):
+        if c.trigger.nominal and c.trigger.type == "COERCE" and _violently(c.trigger.token, words):
+            put(Candidate(Trigger("ASSAULT", "175", c.trigger.token, nominal=True), c.actor_tok, c.target_tok, c.modality, settled=True))
     for tok in sent:
         if tok.pos_ != "VERB":
             continue
@@ -1455,6 +1502,13 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             c = out[k]
             put(Candidate(Trigger("ASSAULT", "175", tok, nominal=False), c.actor_tok, c.target_tok, c.modality, settled=True))
             continue
+        if k is not None and out[k].trigger.type == "COERCE" and lemma in words["purging"] and any(
+            g.lemma_.lower() in words["populations"] for h in (tok, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in p.children
+        ):
+            # "purged the Krajina region of its ethnic Serb population": ethnic cleansing (CAMEO 203).
+            c = out[k]
+            put(Candidate(Trigger("ASSAULT", "203", tok, nominal=False), c.actor_tok, c.target_tok, c.modality, settled=True))
+            continue
         if k is not None and out[k].trigger.type == "COERCE" and lemma in words["expelling"] and any(_by_the_thousand(o) for o in objects):
             c = out[k]
             put(Candidate(Trigger("ASSAULT", "201", tok, nominal=False), c.actor_tok, c.target_tok, c.modality, settled=True))
@@ -1466,6 +1520,15 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
         if ordered_out is not None:
             etype = "COERCE" if ordered_out.ent_type_ == "PERSON" else "SANCTION"
             put(Candidate(Trigger(etype, "174" if etype == "COERCE" else "166", tok, nominal=False), _subject(tok), ordered_out, "asserted", settled=True))
+            continue
+        given = _ultimatum(tok)
+        if given is not None:
+            # "NATO gave Bosnian Serb forces ten days to withdraw their heavy weapons" (CAMEO 139);
+            # what they must do is no act of theirs yet.
+            demanded = {t.i for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl") for t in c.subtree}
+            demanded |= {t.i for o in objects for c in o.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            drop(lambda c: c.trigger.token.i in demanded)
+            put(Candidate(Trigger("THREATEN", "139", tok, nominal=False), _subject(tok), given, "asserted", settled=True))
             continue
         if _in_protest(tok, words) and (actor_tok := _subject(tok)) is not None and _crowd(actor_tok, coder):
             k = at.get(tok.i)
@@ -2093,8 +2156,10 @@ def _governing_verb(noun: Token) -> Token | None:
     verb of its preposition ("would not take part in a joint programme")."""
     if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("in", "to", "into"):
-        return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("in", "to", "into", "under"):
+        return noun.head.head  # "would place the country under martial law"
+    if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
+        return noun.head  # "a curfew would be enforced if ..."
     return None
 
 
