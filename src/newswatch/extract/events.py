@@ -34,7 +34,7 @@ JUDGED = {"ACCUSE", "SUPPORT", "REJECT"}
 OTHER_ACT_PREPS = {"after", "before", "following", "since", "amid", "despite", "over", "until", "against"}
 NOMINAL_TARGET_PREPS = {"against", "on", "upon"}
 # Verbs whose object names the act of their subject ("Russia launched airstrikes").
-LIGHT_VERBS = {"launch", "conduct", "carry", "begin", "start", "continue", "mount", "hold", "make", "wage", "step", "stage", "resume", "escalate", "order"}
+LIGHT_VERBS = {"launch", "conduct", "carry", "begin", "start", "continue", "mount", "hold", "make", "wage", "step", "stage", "resume", "escalate", "order", "raise", "heighten", "increase"}
 # With these types the other party is a participant, not a target: "Putin and Obama met".
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 LOCATION_PREPS = {"in", "at", "into", "near", "to", "across", "inside", "around", "from"}
@@ -103,11 +103,16 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "ultimatum_spans": ("THREATEN", "ultimatums", "spans"),
     "police_forces": ("MOBILIZE", "police_forces"),
     "coercing": ("COERCE", "coercing"),
+    "telling": ("REQUEST", "telling"),
+    "shields": ("COERCE", "shields"),
+    "group_nouns": ("REJECT", "group_nouns"),
+    "crowd_violence": ("PROTEST", "crowd_violence"),
     "guests": ("CONSULT", "hosting", "guests"),
 }
 # Lemma lists any type may hold, each true of that type's sense only: read as (type, lemma) pairs.
 SENSE_LISTS = {
     "needs_party_object": "needs_party_object",
+    "needs_direct_object": "needs_direct_object",
     "needs_party_subject": "needs_party_subject",
     "needs_party_argument": "needs_party_argument",
     "needs_complement": "needs_complement",
@@ -267,7 +272,17 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             # "came under fire from Israeli positions": attacked, by whoever is behind "from".
             found.append(Trigger("ASSAULT", _default_cameo("ASSAULT"), tok, nominal=False, received=True))
             continue
-        if tok.pos_ == "VERB" and lemma in cons["coercing"] and any(c.dep_ in ("dobj", "obj") and _is_party(_counted_group(c)) for c in tok.children) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in tok.children):
+        if tok.pos_ == "VERB" and any(g.lemma_.lower() in cons["shields"] for p in tok.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children):
+            # "used thousands of civilians as human shields" (CAMEO 184)
+            found.append(Trigger("COERCE", "18", tok, nominal=False))
+            continue
+        if tok.pos_ == "VERB" and lemma in cons["telling"] and any(c.dep_ in ("dobj", "obj") and _is_party(c) for c in tok.children) and any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children
+        ):
+            # "told opposition leaders to call off the demonstrations": an order given is a demand (CAMEO 10).
+            found.append(Trigger("REQUEST", "10", tok, nominal=False))
+            continue
+        if tok.pos_ == "VERB" and lemma in cons["coercing"] and ((subj := _subject(tok)) is None or subj.lemma_.lower() not in lex["non_acting_subjects"]) and any(c.dep_ in ("dobj", "obj") and (_is_party(_counted_group(c)) or c.tag_ in ("NNS", "NNPS")) for c in tok.children) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in tok.children):
             # "forced hundreds of villagers to work as porters": making people act (CAMEO 170).
             found.append(Trigger("COERCE", "17", tok, nominal=False))
             continue
@@ -324,7 +339,8 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
     lemma = tok.lemma_.lower()
     objects = _objects(tok)
     object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
-    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+    # "held the company liable", "set free": an adjective complement names the sense too.
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") or (c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd", "advcl", "ccomp", "xcomp"))}
     for etype, cameo, needs in lex["verbs"].get(lemma, []):
         if needs and needs not in particles and needs not in object_lemmas:
             continue
@@ -402,6 +418,10 @@ def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
             return True  # "depending on demand": bare, it is a market's
     if etype == "CONSULT" and modifiers & cons["not_with"]:
         return True  # "told a news conference"
+    if etype == "COERCE" and noun.lemma_.lower() in cons["obstruct"] and noun.dep_ == "pobj":
+        return True  # "slit the throats of 17 villagers at a fake roadblock": a place, not an act
+    if noun.lemma_.lower() in cons["group_nouns"] and noun.dep_ in ("amod", "nmod", "compound", "poss"):
+        return True  # "dissolved the opposition New Horizon Party": a side named, not a refusal
     if etype == "CONSULT" and noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in cons["audience_of"]:
         return True  # "told a debt-equity swaps conference"
     if etype == "COERCE" and noun.lemma_.lower() == "warrant" and not (modifiers & cons["warrant_kinds"]) and _prep_object(noun, ("for",)) is None:
@@ -457,7 +477,7 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         return True  # "pressed on with a general strike", "press ahead with drilling"
     if etype == "MOBILIZE" and lemma == "order" and clauses:
         return True  # "ordered troops to withdraw": the order is of another act
-    if etype == "RETREAT" and lemma in cons["travel"] and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > verb.head.i:
+    if etype == "RETREAT" and (etype, lemma) in cons["travel"] and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > verb.head.i:
         return True  # "..., leaving him with a broken arm": a result, not a withdrawal
     if etype == "REQUEST" and lemma in cons["questions"]:
         # "asked whether ...", "asked about the strike", "Asked if ..., he said": a question.
@@ -503,6 +523,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         arguments = acted_on + ([subject] if subject is not None else []) + [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not any(_is_party(a) and a.tag_ not in ("WDT", "WP") for a in arguments):
             return True  # "would be met by a strong response"
+    if (etype, lemma) in cons["needs_direct_object"] and not objects:
+        return True  # "protesters rallied against the plan" demonstrate; "rallied elders against it" gathers opposition
     if (etype, lemma) in cons["needs_party_object"] and not any(_is_party(o) or _named_modifier(o) is not None for o in acted_on):
         return True  # "received an application", "evacuated their stock holdings"
     if etype == "THREATEN" and lemma in cons["warnings"] and not _warns_someone(verb, objects):
@@ -892,6 +914,8 @@ def _modality(trigger: Trigger) -> str:
     if near & words["possible"]:
         return "possible"
     tok = trigger.token
+    if trigger.nominal and (governing := _governing_verb(tok)) is not None:
+        tok = governing  # "would set up a joint intelligence cell": the verb's auxiliaries
     if not trigger.nominal and tok.dep_ == "conj":
         tok = tok.head  # "to train and equip": the infinitive marker sits on the first verb
     if not trigger.nominal and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
@@ -934,10 +958,12 @@ def _requested(chain: list[Token]) -> bool:
 
 
 def _asked_for(tok: Token) -> bool:
-    """Whether an act sits within three steps below a word that asks, demands or refuses
-    ("demanding that Beijing allow suffrage", "urged the EC to support the PLO", "refused to end
-    their walkout")."""
-    asking = _lexicon()["request_words"] | _lexicon()["structural"]["demand_clauses"] | _lexicon()["constraints"]["refusals"]
+    """Whether an act sits within three steps below a word that asks, demands, refuses, allows or
+    threatens ("demanding that Beijing allow suffrage", "urged the EC to support the PLO", "refused
+    to end their walkout", "allowed IAEA inspectors to visit the plant", "threatened to institute
+    a curfew")."""
+    words = _lexicon()
+    asking = words["request_words"] | words["structural"]["demand_clauses"] | words["constraints"]["refusals"] | words["structural"]["access_verbs"] | words["threat_words"] | words["constraints"]["coercing"]
     head = tok
     for _ in range(3):
         if head.head.i == head.i:
@@ -1113,9 +1139,12 @@ class _Coder:
             actor = self.actor(norp) if norp is not None else None
             if actor is not None:
                 actor = actor.model_copy(update={"sector": actor.sector or "MIL"})
-        if actor is None and actor_tok is not None and actor_tok.pos_ == "PRON" and actor_tok.lower_ in ("it", "they", "we"):
-            # "Somali pirates said they would blow up the ship": the speaker, even uncoded.
-            actor_tok = _speaker_of(actor_tok) or actor_tok
+        if actor is None and actor_tok is not None and actor_tok.pos_ == "PRON" and actor_tok.lower_ in ("it", "they", "we", "he", "she"):
+            # "Somali pirates said they would blow up the ship", "Tunisia's prime minister
+            # announced he would resign": the speaker, coded if possible, else as named.
+            speaker = _speaker_of(actor_tok)
+            if speaker is not None:
+                actor_tok, actor = speaker, self.actor(speaker)
         if actor is None and actor_tok is not None and actor_tok.pos_ in ("NOUN", "PROPN"):
             # A named or described party the lexicons cannot code is still the one acting
             # ("Judge Alejandro Rivera opened investigations"): keep it, uncoded.
@@ -1217,6 +1246,8 @@ def _accusations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
             for clause in (c for c in tok.children if c.dep_ == "ccomp"):
                 if speaker is not None and _breaks_truce(clause):
                     continue  # "Pakistan violated the ceasefire by firing mortars": the fighting is the news
+                if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in clause.children):
+                    continue  # "saying the force would violate its sovereignty": a fear, not a charge
                 if speaker is not None and (clause.lemma_ in lex["wrongdoing"] or (tok.lemma_ in lex["contested"] and _hostile_verb(clause))):
                     accused = _subject(clause)
                     if accused is not None:
@@ -1255,7 +1286,8 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         out.append(Candidate(Trigger("THREATEN", "139", verb, nominal=False), speaker, menaced, "asserted", settled=True))
     cons = _lexicon()["constraints"]
     found = [(t, _not_an_amount(a), g) for t, a, g in ((t, *_roles(t)) for t in _triggers(sent))]
-    found = [(t, a, g) for t, a, g in found if not _figurative(t, a, g, cons)]
+    # "French rail workers struck against the pension plan": a labour strike is no figurative blow.
+    found = [(t, a, g) for t, a, g in found if not _figurative(t, a, g, cons) or (t.token.lemma_.lower() == "strike" and _by_workers(t.token, a, cons))]
     triggers = [t for t, _, _ in found]
     for trigger, actor_tok, target_tok in found:
         lemma = trigger.token.lemma_.lower()
@@ -1280,7 +1312,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             trigger = Trigger("COOPERATE", _default_cameo("COOPERATE"), trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and lemma in cons["dismissal"] and _dismisses(trigger.token):
             continue  # "fired the defence minister"
-        elif trigger.type == "ASSAULT" and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons) and (trigger.nominal or not _objects(trigger.token)):
+        elif trigger.type == "ASSAULT" and lemma == "strike" and _by_workers(trigger.token, actor_tok, cons) and (trigger.nominal or not any(c.dep_ in ("dobj", "obj") for c in trigger.token.children)):
             # "A strike by Brazil's 40,000 seafarers", "the teachers' strike", "Dock workers
             # struck against port employers": a labour strike.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
@@ -1300,6 +1332,10 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         ):
             # "Israeli helicopter gunships raided south Lebanon": a military raid is an attack.
             trigger = Trigger("ASSAULT", _default_cameo("ASSAULT"), trigger.token, trigger.nominal)
+        elif trigger.type in ("ASSAULT", "COERCE") and not trigger.nominal and lemma in cons["crowd_violence"] and _civilian(actor_tok, coder):
+            # "About 200 farmers occupied the regional governor's offices", "youths setting fire
+            # to government buildings": a crowd's sit-in or riot (CAMEO 1441, 145).
+            trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         elif trigger.type in ("ASSAULT", "COERCE") and actor_tok is not None and actor_tok.lower_ in cons["participants"] and not _has_military(_objects(trigger.token)):
             # "The building was demolished by a protester", "rioters attacked police": a riot
             # (launching missiles is not).
@@ -1589,6 +1625,9 @@ def _protest_near(verb: Token, words: dict) -> set[int]:
     if not (verb.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):
         return set()
     head = verb.head
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "Demonstrators calling for the resignation ... hurled petrol bombs": the crowd's protest.
+        return {head.i} | {v.i for v in head.ancestors if v.pos_ == "VERB"}
     near = {head.i} | {c.i for c in head.children if c.dep_ in ("dobj", "obj")}
     near |= {g.i for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
     if head.dep_ in ("acl", "relcl") and head.head.i != head.i:
@@ -1749,6 +1788,15 @@ def _non_state(actor_tok: Token | None, coder: "_Coder | None") -> bool:
         return sector not in state
     # A nationality ("young Algerians") or a common noun ("farmers"), not a country or a person.
     return actor_tok.ent_type_ == "NORP" or (not actor_tok.ent_type_ and actor_tok.pos_ == "NOUN")
+
+
+def _civilian(actor_tok: Token | None, coder: "_Coder | None") -> bool:
+    """Whether the doers are civilians: not acting for a state, and not armed groups."""
+    if not _non_state(actor_tok, coder):
+        return False
+    actor = coder.actor(actor_tok) if coder is not None and actor_tok is not None else None
+    sector = actor.sector if actor is not None else sector_of_noun(actor_tok.lemma_.lower()) if actor_tok is not None else None
+    return sector != "REB" and not _has_military([actor_tok])
 
 
 def _obligations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
@@ -1989,9 +2037,10 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                 # What is requested, planned or possible ranks below what the sentence asserts
                 # ("students staged demonstrations to demand reforms" is first a PROTEST).
                 event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
-                if _asked_for(c.trigger.token):
-                    # What a request or a protest demands ranks below the demand itself.
-                    event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
+            if event is not None and c.modality is None and event.modality != "asserted" and _asked_for(c.trigger.token):
+                # What a request or a protest demands, or a refusal refuses, ranks below the
+                # demand or the refusal itself.
+                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
             add(event)
             add(commitment)
             if event is not None:
@@ -2116,11 +2165,17 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
     if head is not None and head.lemma_.lower() in words["aspectual"] and head.dep_ == "xcomp":
         head = head.head  # "prepared to resume shelling"
     cooperative = event.quad_class in (1, 2)
-    # "Turkey could close its border if the fighting spreads": a hostile act held over a condition.
-    held_over = not cooperative and _on_condition(tok, words["hostile_conditions"])
+    # "Turkey could close its border if the fighting spreads", "stood ready to blockade the coast
+    # if Guyana pressed ahead": a hostile act held over a condition.
+    stated = [tok] + ([head] if head is not None else []) + ([head.head] if head is not None and head.dep_ in ("acomp", "xcomp") and head.head.i != head.i else [])
+    held_over = not cooperative and any(_on_condition(t, words["hostile_conditions"]) for t in stated)
     if event.modality == "possible":
-        # "Nigeria said it was ready to send peacekeepers": readiness offered is a promise.
-        committed = held_over or (cooperative and head is not None and head.lemma_.lower() in words["heads"])
+        # "Nigeria said it was ready to send peacekeepers": readiness offered is a promise;
+        # "Turkey is ready to use force": readiness to do harm, a threat.
+        committed = held_over or (head is not None and head.lemma_.lower() in words["heads"])
+    elif event.modality == "denied":
+        # "will not accept", "could not accept the plan", "cannot allow": a refusal.
+        committed = bool(auxes & (words["auxiliaries"] | words["refusing_auxiliaries"])) or (head is not None and head.lemma_.lower() in words["heads"])
     else:
         committed = bool(auxes & words["auxiliaries"]) or (head is not None and head.lemma_.lower() in words["heads"])
     if not committed:
@@ -2137,8 +2192,10 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
         if not cooperative:
             return None
         etype = "REJECT"
-    elif head is not None and head.lemma_.lower() in words["readying"] and event.quad_class == 4 and not conditional:
-        etype = "MOBILIZE"  # "the army prepared to resume shelling": forces readied ("... unless": a threat)
+    elif head is not None and head.lemma_.lower() in words["readying"] and event.quad_class == 4 and not conditional and event.actor is not None and event.actor.sector == "MIL":
+        # "the army prepared to resume shelling": forces readied ("... unless", or a government
+        # ready to use force: a threat)
+        etype = "MOBILIZE"
     else:
         etype = "THREATEN" if conditional or not cooperative else "AGREE"
     cameo = _default_cameo(etype)
