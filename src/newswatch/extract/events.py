@@ -2159,7 +2159,9 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
         return None  # "will sign": already the promise
     words = _lexicon()["commitment"]
     tok = governing
-    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # "intends to station trainers and expand joint exercises": the first verb's frame
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in governing.children if c.dep_ in ("aux", "auxpass")}
     infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     head = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive or _promised_by_noun(tok)) and tok.head.i != tok.i else None
     if head is not None and head.lemma_.lower() in words["aspectual"] and head.dep_ == "xcomp":
