@@ -51,10 +51,10 @@ def _macro_f1(gold: list[str], pred: list[str]) -> float:
 
 class Rules(list):
     """The types the rules code for a sentence, most confident first, whether the main one was
-    typed by a structural rule (the model does not re-type those), and whether the rules turned
-    down the main verb on purpose (the model proposes nothing there)."""
+    typed by a structural rule (the model does not re-type those), and the types the rules turned
+    down at the main verb on purpose (the model proposes none of those there)."""
 
-    def __init__(self, types: list[str], settled: bool = False, refused: bool = False):
+    def __init__(self, types: list[str], settled: bool = False, refused: frozenset = frozenset()):
         super().__init__(types)
         self.settled = settled
         self.refused = refused
@@ -169,7 +169,7 @@ def _decide(rules: "Rules", model: tuple[str, float], agree: float, retype: floa
         if getattr(rules, "settled", False):
             return rules[0]
         return mtype if p >= retype else rules[0]
-    if getattr(rules, "refused", False):
+    if mtype in getattr(rules, "refused", frozenset()):
         return "NONE"
     return mtype if p >= propose else "NONE"
 

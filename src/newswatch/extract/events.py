@@ -15,11 +15,12 @@ import functools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import get_args
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import lexicons
-from ..schema import Actor, Brief, Event, Source, Span
+from ..schema import Actor, Brief, Event, PloverType, Source, Span
 from .actors import ActorCoder, country_named, is_quantity_head, sector_of_noun
 from .entities import demonym_country
 from .quantities import extract_quantities, find_equipment
@@ -272,7 +273,10 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             # "came under fire from Israeli positions": attacked, by whoever is behind "from".
             found.append(Trigger("ASSAULT", _default_cameo("ASSAULT"), tok, nominal=False, received=True))
             continue
-        if tok.pos_ == "VERB" and any(g.lemma_.lower() in cons["shields"] for p in tok.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children):
+        if tok.pos_ == "VERB" and any(
+            g.lemma_.lower() in cons["shields"] for h in (tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj")))
+            for p in h.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
+        ):
             # "used thousands of civilians as human shields" (CAMEO 184)
             found.append(Trigger("COERCE", "18", tok, nominal=False))
             continue
@@ -337,26 +341,37 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
     """The first sense of a trigger verb whose conditions hold here: (type, CAMEO root, the
     particle or word it needs)."""
     lemma = tok.lemma_.lower()
+    objects, object_lemmas, particles = _verb_frame(tok)
+    for etype, cameo, needs in lex["verbs"].get(lemma, []):
+        if _sense_holds(tok, etype, lemma, needs, cons, objects, object_lemmas, particles):
+            return etype, cameo, needs
+    return None
+
+
+def _sense_holds(tok: Token, etype: str, lemma: str, needs: str | None, cons: dict, objects, object_lemmas, particles) -> bool:
+    """Whether one sense of a trigger verb holds here: its particle or word, its listed objects,
+    its military or halted object, and no other sense ruled out (`_other_sense`)."""
+    if needs and needs not in particles and needs not in object_lemmas:
+        return False
+    if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
+        if not (etype == "AID" and _arms_to_a_party(tok)):
+            return False
+    if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
+        return False
+    if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or _police(objects, cons) or "up" in particles or _military_subject(tok)):
+        return False
+    if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (_direct_object_lemmas(tok) & cons["halt_objects"]):
+        return False  # "cancelled a reception in an effort to ...": what stops is the reception
+    return not _other_sense(tok, etype, lemma, cons)
+
+
+def _verb_frame(tok: Token) -> tuple[list[Token], set[str], set[str]]:
+    """A verb's objects, their lemmas and forms, and its particles (with adjective complements)."""
     objects = _objects(tok)
     object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
     # "held the company liable", "set free": an adjective complement names the sense too.
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") or (c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd", "advcl", "ccomp", "xcomp"))}
-    for etype, cameo, needs in lex["verbs"].get(lemma, []):
-        if needs and needs not in particles and needs not in object_lemmas:
-            continue
-        if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
-            if not (etype == "AID" and _arms_to_a_party(tok)):
-                continue
-        if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
-            continue
-        if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or _police(objects, cons) or "up" in particles or _military_subject(tok)):
-            continue
-        if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (_direct_object_lemmas(tok) & cons["halt_objects"]):
-            continue  # "cancelled a reception in an effort to ...": what stops is the reception
-        if _other_sense(tok, etype, lemma, cons):
-            continue
-        return etype, cameo, needs
-    return None
+    return objects, object_lemmas, particles
 
 
 def _police(tokens: list[Token], cons: dict) -> bool:
@@ -1153,6 +1168,11 @@ class _Coder:
             # Violence, repression and releases are events by whom they hit even when the doer
             # is unnamed ("the release of the prisoners", "seven demonstrators were killed").
             target = _uncoded(target_tok)
+        if actor is None and target is None and (modality or _modality(trigger)) in ("future", "possible"):
+            # "a curfew would be imposed on the city, the governor said": announced by the speaker.
+            speaker = _reporter(trigger.token)
+            if speaker is not None and speaker.pos_ != "PRON":
+                actor_tok, actor = speaker, self.actor(speaker) or _uncoded(speaker)
         if actor is None and target is None:
             return None  # no one acting and no one acted on: context, not an event
         if actor is not None and not actor.code and actor_tok is not None:
@@ -1906,8 +1926,9 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
         if p >= model.veto_threshold:
             return [], "NONE", p
         return candidates, None, p
-    if any(c.trigger.type == mtype for c in candidates):
-        # Agreement ranks that candidate first, when the model is sure enough.
+    if any(c.trigger.type == mtype for c in candidates) or (mtype in COMMITMENTS and any(_modality(c.trigger) in PROMISED for c in candidates)):
+        # Agreement ranks that candidate first, when the model is sure enough. A promise, threat
+        # or refusal the rules derive from a promised act agrees too (the trainer sees it so).
         return candidates, (mtype if p >= model.agree_threshold else None), p
     from .event_model import predicate
 
@@ -1935,22 +1956,46 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
     if p < model.propose_threshold:
         return candidates, None, p
     pred = predicate(sent)
-    if _read_in_another_sense(pred):
-        return candidates, None, p  # "refused to give further details": no act, on purpose
+    if mtype in proposal_refused(sent):
+        return candidates, None, p  # "refused to give further details", "sent a letter": no such act, on purpose
     proposed = _model_act_at(pred, mtype) if pred.pos_ in ("VERB", "AUX", "NOUN") else None
     if proposed is None:
         return candidates, None, p
     return [proposed], mtype, p
 
 
-def proposal_refused(sent: SpacySpan) -> bool:
-    """Whether the rules read the sentence's main verb in another sense than any act of its
-    lexicon entry (declining to comment, firing a minister): the model proposes no act there
-    either. A sense left out only for want of a listed object is no such judgement. The trainer
-    asks too."""
+# Types the rules derive from a promised, possible or refused act (`_commitment`).
+COMMITMENTS = {"AGREE", "THREATEN", "REJECT"}
+PROMISED = {"future", "possible", "denied"}
+
+
+def proposal_refused(sent: SpacySpan) -> frozenset[str]:
+    """The types the model may not propose at the sentence's main verb: every type when the rules
+    read the verb in another sense than any act of its lexicon entry (declining to comment, firing
+    a minister); else the types of the entry's senses whose conditions fail there ("sent a letter"
+    is no AID, for "send" is aid only with aid sent). The trainer asks too."""
     from .event_model import predicate
 
-    return _read_in_another_sense(predicate(sent))
+    pred = predicate(sent)
+    if _read_in_another_sense(pred):
+        return ALL_TYPES
+    return _refused_senses(pred)
+
+
+ALL_TYPES = frozenset(get_args(PloverType))
+
+
+def _refused_senses(tok: Token) -> frozenset[str]:
+    """The types of a verb's lexicon senses none of which holds here."""
+    if tok.pos_ != "VERB":
+        return frozenset()
+    lex = _lexicon()
+    lemma = tok.lemma_.lower()
+    frame = _verb_frame(tok)
+    held, failed = set(), set()
+    for etype, _, needs in lex["verbs"].get(lemma, []):
+        (held if _sense_holds(tok, etype, lemma, needs, lex["constraints"], *frame) else failed).add(etype)
+    return frozenset(failed - held)
 
 
 def _read_in_another_sense(tok: Token) -> bool:
