@@ -108,6 +108,11 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "shields": ("COERCE", "shields"),
     "group_nouns": ("REJECT", "group_nouns"),
     "crowd_violence": ("PROTEST", "crowd_violence"),
+    "crowds": ("PROTEST", "crowds"),
+    "throw_objects": ("PROTEST", "objects", "throw"),
+    "drills": ("MOBILIZE", "drills"),
+    "charging": ("ACCUSE", "charging"),
+    "sexual": ("ASSAULT", "sexual"),
     "guests": ("CONSULT", "hosting", "guests"),
 }
 # Lemma lists any type may hold, each true of that type's sense only: read as (type, lemma) pairs.
@@ -286,7 +291,8 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             # "told opposition leaders to call off the demonstrations": an order given is a demand (CAMEO 10).
             found.append(Trigger("REQUEST", "10", tok, nominal=False))
             continue
-        if tok.pos_ == "VERB" and lemma in cons["coercing"] and ((subj := _subject(tok)) is None or subj.lemma_.lower() not in lex["non_acting_subjects"]) and any(c.dep_ in ("dobj", "obj") and (_is_party(_counted_group(c)) or c.tag_ in ("NNS", "NNPS")) for c in tok.children) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in tok.children):
+        purpose = tok.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+        if tok.pos_ == "VERB" and lemma in cons["coercing"] and not purpose and ((subj := _subject(tok)) is None or subj.lemma_.lower() not in lex["non_acting_subjects"]) and any(c.dep_ in ("dobj", "obj") and (_is_party(_counted_group(c)) or c.tag_ in ("NNS", "NNPS")) for c in tok.children) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in tok.children):
             # "forced hundreds of villagers to work as porters": making people act (CAMEO 170).
             found.append(Trigger("COERCE", "17", tok, nominal=False))
             continue
@@ -396,6 +402,8 @@ def _direct_object_lemmas(verb: Token) -> set[str]:
         direct.append(verb.head)  # "the aid program suspended last week" (not "efforts to end the war")
     direct += [c for o in direct for c in o.children if c.dep_ == "conj"]
     direct += _measured(direct)
+    # "halted aid payments": the kind named before the head counts ("interest payments" is no aid).
+    direct += [c for o in direct for c in o.children if c.dep_ == "compound"]
     return {o.lemma_.lower() for o in direct} | {o.lower_ for o in direct}
 
 
@@ -435,8 +443,8 @@ def _not_an_act(noun: Token, etype: str, cons: dict) -> bool:
         return True  # "told a news conference"
     if etype == "COERCE" and noun.lemma_.lower() in cons["obstruct"] and noun.dep_ == "pobj":
         return True  # "slit the throats of 17 villagers at a fake roadblock": a place, not an act
-    if noun.lemma_.lower() in cons["group_nouns"] and noun.dep_ in ("amod", "nmod", "compound", "poss"):
-        return True  # "dissolved the opposition New Horizon Party": a side named, not a refusal
+    if noun.lemma_.lower() in cons["group_nouns"] and not any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in noun.children):
+        return True  # "dissolved the opposition New Horizon Party", "the Kenyan opposition said": a side named, not a refusal
     if etype == "CONSULT" and noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in cons["audience_of"]:
         return True  # "told a debt-equity swaps conference"
     if etype == "COERCE" and noun.lemma_.lower() == "warrant" and not (modifiers & cons["warrant_kinds"]) and _prep_object(noun, ("for",)) is None:
@@ -494,6 +502,10 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         return True  # "ordered troops to withdraw": the order is of another act
     if etype == "RETREAT" and (etype, lemma) in cons["travel"] and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > verb.head.i:
         return True  # "..., leaving him with a broken arm": a result, not a withdrawal
+    if etype == "RETREAT" and (etype, lemma) in cons["travel"] and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "when", "while", "after", "before") for c in verb.children):
+        return True  # "shot dead a mayor as he left Mass": a time, not a withdrawal
+    if etype == "PROTEST" and lemma in cons["intransitive_only"] and (subj := _subject(verb)) is not None and (_has_military([subj]) or sector_of_noun(subj.lemma_.lower()) == "MIL"):
+        return True  # "Eritrean forces marched into Badme": forces on the move, no demonstration
     if etype == "REQUEST" and lemma in cons["questions"]:
         # "asked whether ...", "asked about the strike", "Asked if ..., he said": a question.
         if _prep_object(verb, ("about",)) is not None:
@@ -972,6 +984,20 @@ def _requested(chain: list[Token]) -> bool:
     return False
 
 
+def _in_condition(tok: Token) -> bool:
+    """Whether a token sits in a clause that states a condition ("if Israeli warplanes struck
+    Beirut", "should it press ahead with its call")."""
+    marks = _lexicon()["commitment"]["hostile_conditions"]
+    head = tok
+    for _ in range(4):
+        if head.dep_ == "advcl" and head.head.i != head.i and _condition_clause(head.head, marks) is head:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
 def _asked_for(tok: Token) -> bool:
     """Whether an act sits within three steps below a word that asks, demands, refuses, allows or
     threatens ("demanding that Beijing allow suffrage", "urged the EC to support the PLO", "refused
@@ -1268,6 +1294,8 @@ def _accusations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
                     continue  # "Pakistan violated the ceasefire by firing mortars": the fighting is the news
                 if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in clause.children):
                     continue  # "saying the force would violate its sovereignty": a fear, not a charge
+                if clause.lemma_ in lex["wrongdoing"] and any(c.dep_ == "prt" and c.lower_ in ("off", "up", "away") for c in clause.children):
+                    continue  # "had broken off negotiations": a halt, not a breach
                 if speaker is not None and (clause.lemma_ in lex["wrongdoing"] or (tok.lemma_ in lex["contested"] and _hostile_verb(clause))):
                     accused = _subject(clause)
                     if accused is not None:
@@ -1288,6 +1316,18 @@ class Candidate:
     settled: bool = False
 
 
+def _referred_request(trigger: Trigger) -> bool:
+    """A request named as the thing answered, not made here: "the assistance Pyongyang had
+    demanded", "the tents requested by Afghan authorities", "despite appeals from Tamil legislators"."""
+    if trigger.type != "REQUEST":
+        return False
+    tok = trigger.token
+    if not trigger.nominal:
+        referred = tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+        return referred or (tok.dep_ == "relcl" and any(a.lower_ in ("had", "has", "have") for a in tok.children if a.dep_ == "aux"))
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "notwithstanding")
+
+
 def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Candidate]:
     """What the rules propose for one sentence (accusations, one deployment, lexicon triggers)."""
     out = []
@@ -1305,7 +1345,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
     for verb, speaker, menaced in _menaces(sent):
         out.append(Candidate(Trigger("THREATEN", "139", verb, nominal=False), speaker, menaced, "asserted", settled=True))
     cons = _lexicon()["constraints"]
-    found = [(t, _not_an_amount(a), g) for t, a, g in ((t, *_roles(t)) for t in _triggers(sent))]
+    found = [(t, _not_an_amount(a), g) for t, a, g in ((t, *_roles(t)) for t in _triggers(sent)) if not _referred_request(t)]
     # "French rail workers struck against the pension plan": a labour strike is no figurative blow.
     found = [(t, a, g) for t, a, g in found if not _figurative(t, a, g, cons) or (t.token.lemma_.lower() == "strike" and _by_workers(t.token, a, cons))]
     triggers = [t for t, _, _ in found]
@@ -1352,9 +1392,19 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         ):
             # "Israeli helicopter gunships raided south Lebanon": a military raid is an attack.
             trigger = Trigger("ASSAULT", _default_cameo("ASSAULT"), trigger.token, trigger.nominal)
-        elif trigger.type in ("ASSAULT", "COERCE") and not trigger.nominal and lemma in cons["crowd_violence"] and _civilian(actor_tok, coder):
-            # "About 200 farmers occupied the regional governor's offices", "youths setting fire
-            # to government buildings": a crowd's sit-in or riot (CAMEO 1441, 145).
+        elif trigger.type == "ASSAULT" and not trigger.nominal and _with_means(trigger.token, cons["drills"]):
+            # "warships paraded off the coast, firing live rounds in drills": a show of force.
+            trigger = Trigger("MOBILIZE", _default_cameo("MOBILIZE"), trigger.token, trigger.nominal)
+        elif trigger.type == "ACCUSE" and not trigger.nominal and lemma in cons["charging"] and _with_means(trigger.token, _lexicon()["structural"]["violent_means"]):
+            # "militiamen charged protesters with clubs": a baton charge, violent repression (CAMEO 175).
+            trigger = Trigger("ASSAULT", "175", trigger.token, trigger.nominal)
+        elif trigger.type == "REJECT" and not trigger.nominal and any(c.dep_ == "advmod" and c.lower_ in cons["sexual"] for c in trigger.token.children):
+            # "fighters sexually violated forty women" (CAMEO 1821)
+            trigger = Trigger("ASSAULT", "18", trigger.token, trigger.nominal)
+        elif trigger.type in ("ASSAULT", "COERCE") and not trigger.nominal and (lemma in cons["crowd_violence"] or _with_means(trigger.token, cons["throw_objects"])) and _civilian(actor_tok, coder) and (_counted_group(actor_tok).tag_ in ("NNS", "NNPS") or actor_tok.lemma_.lower() in cons["crowds"]):
+            # "About 200 farmers occupied the regional governor's offices", "a mob attacked the
+            # police station with stones": a crowd's sit-in or riot (CAMEO 1441, 145); one man
+            # hurling a grenade attacks.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         elif trigger.type in ("ASSAULT", "COERCE") and actor_tok is not None and actor_tok.lower_ in cons["participants"] and not _has_military(_objects(trigger.token)):
             # "The building was demolished by a protester", "rioters attacked police": a riot
@@ -1375,7 +1425,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
 
 # Acts a demand turns into a protest when a crowd does them ("stormed the parliament,
 # demanding that the president resign"); cooperative acts and requests keep their type.
-PROTESTABLE = {"ASSAULT", "COERCE", "REJECT", "SANCTION", "ACCUSE", "PROTEST"}
+PROTESTABLE = {"ASSAULT", "COERCE", "REJECT", "SANCTION", "ACCUSE", "PROTEST", "RETREAT"}
 
 
 def _admits_outsiders(verb: Token) -> bool:
@@ -1500,6 +1550,7 @@ def _demand_clause(verb: Token, words: dict) -> Token | None:
     """The clause that says what a verb's doers want: "..., demanding that the Taliban restore
     rights", "... to press for the removal of the prime minister"."""
     held = [o for o in verb.children if o.dep_ in ("dobj", "obj")]  # "began a hunger strike demanding ..."
+    held += [s for s in verb.children if s.dep_ == "nsubj"]  # "villagers demanding land titles set fire to ..."
     for c in [c for h in [verb, *held] for c in h.children]:
         if c.dep_ in ("advcl", "xcomp", "conj", "acl") and c.pos_ == "VERB" and c.lemma_.lower() in words["demand_clauses"]:
             if c.lemma_.lower() == "call" and not any(p.dep_ in ("prep", "prt") and p.lower_ in ("for", "on", "upon") for p in c.children):
@@ -1589,6 +1640,8 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
         if _in_protest(tok, words) and (actor_tok := _subject(tok)) is not None and _crowd(actor_tok, coder):
             k = at.get(tok.i)
             put(Candidate(Trigger("PROTEST", "14", tok, nominal=False), actor_tok, out[k].target_tok if k is not None else None, settled=True))
+            held_objects = {o.i for o in objects}
+            drop(lambda c: c.trigger.token.i in held_objects)  # "laid siege to the prefecture in protest": the protest's form
             continue
         yielded = _yielded_to(tok, words)
         if yielded is not None:
@@ -1808,6 +1861,16 @@ def _non_state(actor_tok: Token | None, coder: "_Coder | None") -> bool:
         return sector not in state
     # A nationality ("young Algerians") or a common noun ("farmers"), not a country or a person.
     return actor_tok.ent_type_ == "NORP" or (not actor_tok.ent_type_ and actor_tok.pos_ == "NOUN")
+
+
+def _with_means(verb: Token, means: set[str]) -> bool:
+    """Whether a verb's act is done with or in one of `means` ("with stones", "in drills")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "during", "using")):
+        found = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        found += [c for g in found for c in g.conjuncts]
+        if any(g.lemma_.lower() in means or g.lower_ in means for g in found):
+            return True
+    return False
 
 
 def _civilian(actor_tok: Token | None, coder: "_Coder | None") -> bool:
@@ -2081,6 +2144,9 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
             if event is not None and c.modality is None and event.modality in UNASSERTED:
                 # What is requested, planned or possible ranks below what the sentence asserts
                 # ("students staged demonstrations to demand reforms" is first a PROTEST).
+                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
+            if event is not None and _in_condition(c.trigger.token):
+                # "would send troops if the government requested help": the condition is no act of its own.
                 event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
             if event is not None and c.modality is None and event.modality != "asserted" and _asked_for(c.trigger.token):
                 # What a request or a protest demands, or a refusal refuses, ranks below the
