@@ -111,6 +111,7 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "crowds": ("PROTEST", "crowds"),
     "throw_objects": ("PROTEST", "objects", "throw"),
     "drills": ("MOBILIZE", "drills"),
+    "armed_strikes": ("CONCEDE", "armed_strikes"),
     "charging": ("ACCUSE", "charging"),
     "sexual": ("ASSAULT", "sexual"),
     "guests": ("CONSULT", "hosting", "guests"),
@@ -500,6 +501,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         return True  # "pressed on with a general strike", "press ahead with drilling"
     if etype == "MOBILIZE" and lemma == "order" and clauses:
         return True  # "ordered troops to withdraw": the order is of another act
+    if etype == "AID" and lemma == "evacuate" and objects and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
+        return True  # "M23 rebels evacuated Goma": they left the town (RETREAT), no one was rescued
     if etype == "RETREAT" and (etype, lemma) in cons["travel"] and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > verb.head.i:
         return True  # "..., leaving him with a broken arm": a result, not a withdrawal
     if etype == "RETREAT" and (etype, lemma) in cons["travel"] and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "when", "while", "after", "before") for c in verb.children):
@@ -1392,6 +1395,11 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         ):
             # "Israeli helicopter gunships raided south Lebanon": a military raid is an attack.
             trigger = Trigger("ASSAULT", _default_cameo("ASSAULT"), trigger.token, trigger.nominal)
+        elif trigger.type == "CONCEDE" and not trigger.nominal and any(
+            o.lemma_.lower() == "strike" and any(m.lower_ in cons["armed_strikes"] for m in o.children if m.dep_ in ("compound", "amod")) for o in _objects(trigger.token)
+        ):
+            # "halted air strikes on militant positions": de-escalation (CAMEO 087), not a strike called off.
+            trigger = Trigger("RETREAT", "08", trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and not trigger.nominal and _with_means(trigger.token, cons["drills"]):
             # "warships paraded off the coast, firing live rounds in drills": a show of force.
             trigger = Trigger("MOBILIZE", _default_cameo("MOBILIZE"), trigger.token, trigger.nominal)
@@ -1495,8 +1503,8 @@ def _yielded_to(verb: Token, words: dict) -> set[int] | None:
         return {t.i for a in args for t in a.subtree if t.lemma_.lower() in words["pressures"] and t.pos_ in ("NOUN", "VERB")}
 
     if verb.lemma_.lower() in words["yielding"] and verb.dep_ not in ("advcl", "xcomp") and (found := pressed(verb)):
-        if verb.lemma_.lower() != "give" or any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
-            return found
+        if verb.lemma_.lower() != "give" or any((c.dep_ == "prt" and c.lower_ == "in") or (c.dep_ in ("dobj", "obj") and c.lower_ == "way") for c in verb.children):
+            return found  # "gave in to", "gave way to" demands
     for c in verb.children:
         # "acceding to pressure from ...", which the tagger may read as "to [pressure]" (xcomp);
         # "Responding to a petition from indigenous federations, ...".
@@ -1511,6 +1519,15 @@ def _yielded_to(verb: Token, words: dict) -> set[int] | None:
         answered = [g for p in (answer.children if answer is not None else []) if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
         if any(g.lemma_.lower() in words["pressures"] for g in answered):
             return {g.i for g in answered}
+    return None
+
+
+def _after_demands(verb: Token, words: dict) -> set[int] | None:
+    """The demand clause an act follows, if it follows one: "shelved its pension cuts after unions
+    demanded a rethink", "restored the subsidy after labour unions demanded it"."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in words["pressures"] | {"demand", "press", "urge", "protest"} and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children):
+            return {t.i for t in c.subtree}
     return None
 
 
@@ -1644,6 +1661,9 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             drop(lambda c: c.trigger.token.i in held_objects)  # "laid siege to the prefecture in protest": the protest's form
             continue
         yielded = _yielded_to(tok, words)
+        if yielded is None and (at.get(tok.i) is None or out[at[tok.i]].trigger.type in CONCEDING) and _subject(tok) is not None:
+            # A policy dropped or a measure granted after a demand answers it (CAMEO 083x).
+            yielded = _after_demands(tok, words) if lemma in words["conceding_acts"] or at.get(tok.i) is not None else None
         if yielded is not None:
             drop(lambda c: c.trigger.type == "REQUEST" and c.trigger.token.i in yielded)  # the demands given in to are no new request
             k = at.get(tok.i)
@@ -1709,6 +1729,8 @@ def _protest_near(verb: Token, words: dict) -> set[int]:
 
 
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Acts that may answer a demand: "shelved the cuts after unions demanded a rethink".
+CONCEDING = {"CONCEDE", "RETREAT", "AGREE", "SUPPORT"}
 
 
 def _path_up(tok: Token, top: Token) -> list[Token]:
