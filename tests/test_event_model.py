@@ -110,20 +110,25 @@ def test_the_models_act_goes_to_the_predicate_when_the_rules_coded_only_a_lesser
     assert kept[0].actor_tok.lower_ == "minister"
 
 
-def test_a_future_act_the_model_types_as_a_promise_is_a_promise_made(analyzer):
-    # "will give Kenya a loan" re-typed AGREE: the pledge is made now, not a future pledge.
-    sent = next(analyzer.nlp("Japan will give Kenya a loan of 200 million dollars to build roads.").sents)
+def test_a_future_act_the_model_types_as_a_promise_is_a_promise_made(analyzer, monkeypatch):
+    # "will give Kenya a loan" typed AGREE by the model agrees with the promise the rules derive
+    # from the promised act: the pledge is made now (asserted) and the loan stays a future act.
+    text = "Japan will give Kenya a loan of 200 million dollars to build roads."
+    sent = next(analyzer.nlp(text).sents)
     candidates = events.rule_candidates(sent)
     assert candidates and all(c.trigger.type != "AGREE" for c in candidates)
     model = copy.copy(event_model.load())
     model.retype_threshold = 0.5
     model.predict = lambda *_: event_model.Prediction("AGREE", 0.9, {"AGREE": 0.9})
     kept, mtype, _ = events._model_candidates(sent, candidates, model)
-    assert mtype == "AGREE" and [c.modality for c in kept if c.trigger.type == "AGREE"] == ["asserted"]
+    assert mtype == "AGREE" and kept == candidates  # no re-typing: the rules' own promise stands
+    monkeypatch.setattr(event_model, "load", lambda: model)
+    coded = analyzer.analyze(text, published=dt.date(2020, 1, 3)).events
+    assert ("AGREE", "asserted") in [(e.type, e.modality) for e in coded]
+    assert ("AID", "future") in [(e.type, e.modality) for e in coded]
     # A promise the model does not make asserted stays the act's own ("could give" is speculation).
-    possible = next(analyzer.nlp("Japan could give Kenya a loan of 200 million dollars.").sents)
-    kept, _, _ = events._model_candidates(possible, events.rule_candidates(possible), model)
-    assert [c.modality for c in kept if c.trigger.type == "AGREE"] != ["asserted"]
+    possible = analyzer.analyze("Japan could give Kenya a loan of 200 million dollars.", published=dt.date(2020, 1, 3)).events
+    assert ("AGREE", "asserted") not in [(e.type, e.modality) for e in possible]
 
 
 def test_the_trainer_script_parses_and_explains_itself():

@@ -2440,6 +2440,8 @@ def _lexicon_fallback(sent: SpacySpan) -> Iterator[Candidate]:
             trigger = Trigger(etype, cameo, tok, nominal=False)
         else:
             continue
+        if _referred_request(trigger):
+            continue  # "the assistance Pyongyang had demanded": named, not made here
         actor_tok, target_tok = _roles(trigger)
         if _figurative(trigger, actor_tok, target_tok, cons):
             continue
