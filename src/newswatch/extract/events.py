@@ -292,8 +292,7 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             # "told opposition leaders to call off the demonstrations": an order given is a demand (CAMEO 10).
             found.append(Trigger("REQUEST", "10", tok, nominal=False))
             continue
-        purpose = tok.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
-        if tok.pos_ == "VERB" and lemma in cons["coercing"] and not purpose and ((subj := _subject(tok)) is None or subj.lemma_.lower() not in lex["non_acting_subjects"]) and any(c.dep_ in ("dobj", "obj") and (_is_party(_counted_group(c)) or c.tag_ in ("NNS", "NNPS")) for c in tok.children) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in tok.children):
+        if tok.pos_ == "VERB" and lemma in cons["coercing"] and _makes_people_act(tok, lex):
             # "forced hundreds of villagers to work as porters": making people act (CAMEO 170).
             found.append(Trigger("COERCE", "17", tok, nominal=False))
             continue
@@ -342,6 +341,19 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
 # Named bodies and documents whose name may hold a trigger noun ("the Paris Agreement").
 NAME_TYPES = {"ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"}
 QUESTION_WORDS = {"if", "whether", "what", "why", "how", "who", "whom", "when", "where", "which"}
+
+
+def _makes_people_act(verb: Token, lex: dict) -> bool:
+    """Whether a verb makes people do something: an object of people, a clause of what they do,
+    and neither a purpose clause ("went on strike to force the ministry to ...") nor a doer that
+    does nothing ("rising prices forced families to skip meals")."""
+    if verb.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return False
+    subject = _subject(verb)
+    if subject is not None and subject.lemma_.lower() in lex["non_acting_subjects"]:
+        return False
+    people = any(c.dep_ in ("dobj", "obj") and (_is_party(_counted_group(c)) or c.tag_ in ("NNS", "NNPS")) for c in verb.children)
+    return people and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in verb.children)
 
 
 def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None] | None:
@@ -1142,10 +1154,8 @@ class _Coder:
         the administrator said"): the speaker, coded if possible."""
         if event.actor is not None:
             return None
-        speaker = _reporter(trigger.token)
-        if speaker is None or speaker.pos_ == "PRON":
-            return None
-        return self.actor(speaker) or _uncoded(speaker)
+        speaker = _speaker_of(trigger.token)
+        return (self.actor(speaker) or _uncoded(speaker)) if speaker is not None else None
 
     def attribution(self, trigger: Trigger) -> tuple[Source | None, str | None]:
         pos = trigger.token.idx
@@ -1199,8 +1209,8 @@ class _Coder:
             target = _uncoded(target_tok)
         if actor is None and target is None and (modality or _modality(trigger)) in ("future", "possible"):
             # "a curfew would be imposed on the city, the governor said": announced by the speaker.
-            speaker = _reporter(trigger.token)
-            if speaker is not None and speaker.pos_ != "PRON":
+            speaker = _speaker_of(trigger.token)
+            if speaker is not None:
                 actor_tok, actor = speaker, self.actor(speaker) or _uncoded(speaker)
         if actor is None and target is None:
             return None  # no one acting and no one acted on: context, not an event
@@ -1856,15 +1866,8 @@ def _previous_subject(pronoun: Token) -> Token | None:
 
 def _speaker_of(pronoun: Token) -> Token | None:
     """The named speaker a reported "it/they/we" (or "he/she") stands for, if a speech verb is near."""
-    head = pronoun.head
-    for _ in range(4):
-        if head.pos_ == "VERB" and head.lemma_ in _lexicon()["speech"]:
-            speaker = _subject(head)
-            return speaker if speaker is not None and speaker.pos_ != "PRON" else None
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return None
+    speaker = _reporter(pronoun)
+    return speaker if speaker is not None and speaker.pos_ != "PRON" else None
 
 
 def _non_state(actor_tok: Token | None, coder: "_Coder | None") -> bool:
