@@ -167,7 +167,7 @@ def _lexicon() -> dict:
         senses.sort(key=lambda sense: specificity(lemma, sense))
     modality = lexicons.load("event_modality")
     received = lex["AID"].get("received_from", {})
-    return {
+    out = {
         "received": {"verbs": set(received.get("verbs", [])), "objects": set(received.get("objects", []))},
         "verbs": verbs, "nouns": nouns, "constraints": constraints,
         "wrongdoing": set(lex.get("wrongdoing", [])),
@@ -193,6 +193,12 @@ def _lexicon() -> dict:
         "answering": set(lex.get("answering_verbs", [])),
         "structural": {k: set(v) for k, v in lex.get("structural", {}).items()},
     }
+    # Words whose dependants are acts asked for, refused, allowed, threatened or forced (`_asked_for`).
+    out["asking"] = (
+        out["request_words"] | out["structural"]["demand_clauses"] | constraints["refusals"]
+        | out["structural"]["access_verbs"] | out["threat_words"] | constraints["coercing"]
+    )
+    return out
 
 
 def quad_class(cameo: str) -> int:
@@ -368,8 +374,14 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
 
 
 def _sense_holds(tok: Token, etype: str, lemma: str, needs: str | None, cons: dict, objects, object_lemmas, particles) -> bool:
-    """Whether one sense of a trigger verb holds here: its particle or word, its listed objects,
-    its military or halted object, and no other sense ruled out (`_other_sense`)."""
+    """Whether one sense of a trigger verb holds here: its conditions, and no other sense ruled
+    out (`_other_sense`)."""
+    return _sense_conditions(tok, etype, lemma, needs, cons, objects, object_lemmas, particles) and not _other_sense(tok, etype, lemma, cons)
+
+
+def _sense_conditions(tok: Token, etype: str, lemma: str, needs: str | None, cons: dict, objects, object_lemmas, particles) -> bool:
+    """Whether a sense's listed conditions hold: its particle or word, its listed objects, its
+    military or halted object."""
     if needs and needs not in particles and needs not in object_lemmas:
         return False
     if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
@@ -381,7 +393,7 @@ def _sense_holds(tok: Token, etype: str, lemma: str, needs: str | None, cons: di
         return False
     if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (_direct_object_lemmas(tok) & cons["halt_objects"]):
         return False  # "cancelled a reception in an effort to ...": what stops is the reception
-    return not _other_sense(tok, etype, lemma, cons)
+    return True
 
 
 def _verb_frame(tok: Token) -> tuple[list[Token], set[str], set[str]]:
@@ -1018,8 +1030,7 @@ def _asked_for(tok: Token) -> bool:
     threatens ("demanding that Beijing allow suffrage", "urged the EC to support the PLO", "refused
     to end their walkout", "allowed IAEA inspectors to visit the plant", "threatened to institute
     a curfew")."""
-    words = _lexicon()
-    asking = words["request_words"] | words["structural"]["demand_clauses"] | words["constraints"]["refusals"] | words["structural"]["access_verbs"] | words["threat_words"] | words["constraints"]["coercing"]
+    asking = _lexicon()["asking"]
     head = tok
     for _ in range(3):
         if head.head.i == head.i:
@@ -1536,7 +1547,7 @@ def _after_demands(verb: Token, words: dict) -> set[int] | None:
     """The demand clause an act follows, if it follows one: "shelved its pension cuts after unions
     demanded a rethink", "restored the subsidy after labour unions demanded it"."""
     for c in verb.children:
-        if c.dep_ == "advcl" and c.lemma_.lower() in words["pressures"] | {"demand", "press", "urge", "protest"} and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children):
+        if c.dep_ == "advcl" and c.lemma_.lower() in words["pressures"] | words["demanding"] and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children):
             return {t.i for t in c.subtree}
     return None
 
@@ -1550,12 +1561,28 @@ def _violently(verb: Token, words: dict) -> bool:
         return True  # "violently broke up", "the army's violent dispersal of a sit-in"
     if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in words["violent_acts"] for c in verb.children):
         return True  # "crushed a student uprising, shooting into crowds"
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "using")):
-        means = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-        means += [c for m in means for c in m.conjuncts]
-        if any(m.lemma_.lower() in words["violent_means"] or m.lower_ in words["violent_means"] or m.lemma_.lower() in words["violent_acts"] for m in means):
-            return True
-    return False
+    return _with_means(verb, words["violent_means"] | words["violent_acts"], ("with", "by", "using"))
+
+
+def _violence_code(verb: Token, objects: list[Token], words: dict) -> str | None:
+    """The CAMEO code of coercion that is violence (ASSAULT), or None: repression with weapons or
+    blows (175), a land purged of its people (203: "purged the Krajina region of its ethnic Serb
+    population"), people expelled by the thousand (201)."""
+    lemma = verb.lemma_.lower()
+    if _violently(verb, words):
+        return "175"
+    if lemma in words["purging"] and any(
+        g.lemma_.lower() in words["populations"] for h in (verb, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in p.children
+    ):
+        return "203"
+    if lemma in words["expelling"] and any(_by_the_thousand(o) for o in objects):
+        return "201"
+    return None
+
+
+def _retyped(c: Candidate, etype: str, cameo: str) -> Candidate:
+    """A rule candidate read again by a structural rule: same word, roles and modality, settled."""
+    return Candidate(Trigger(etype, cameo, c.trigger.token, c.trigger.nominal), c.actor_tok, c.target_tok, c.modality, settled=True)
 
 
 def _by_the_thousand(tok: Token) -> bool:
@@ -1620,7 +1647,7 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
 
     for c in list(out):
         if c.trigger.nominal and c.trigger.type == "COERCE" and _violently(c.trigger.token, words):
-            put(Candidate(Trigger("ASSAULT", "175", c.trigger.token, nominal=True), c.actor_tok, c.target_tok, c.modality, settled=True))
+            put(_retyped(c, "ASSAULT", "175"))
     for tok in sent:
         if tok.pos_ != "VERB":
             continue
@@ -1632,20 +1659,8 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             drop(lambda c: c.trigger.token.i in broken)  # the truce broken is no truce declared
             continue
         k = at.get(tok.i)
-        if k is not None and out[k].trigger.type == "COERCE" and _violently(tok, words):
-            c = out[k]
-            put(Candidate(Trigger("ASSAULT", "175", tok, nominal=False), c.actor_tok, c.target_tok, c.modality, settled=True))
-            continue
-        if k is not None and out[k].trigger.type == "COERCE" and lemma in words["purging"] and any(
-            g.lemma_.lower() in words["populations"] for h in (tok, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in p.children
-        ):
-            # "purged the Krajina region of its ethnic Serb population": ethnic cleansing (CAMEO 203).
-            c = out[k]
-            put(Candidate(Trigger("ASSAULT", "203", tok, nominal=False), c.actor_tok, c.target_tok, c.modality, settled=True))
-            continue
-        if k is not None and out[k].trigger.type == "COERCE" and lemma in words["expelling"] and any(_by_the_thousand(o) for o in objects):
-            c = out[k]
-            put(Candidate(Trigger("ASSAULT", "201", tok, nominal=False), c.actor_tok, c.target_tok, c.modality, settled=True))
+        if k is not None and out[k].trigger.type == "COERCE" and (cameo := _violence_code(tok, objects, words)) is not None:
+            put(_retyped(out[k], "ASSAULT", cameo))
             continue
         if k is not None and out[k].trigger.type == "COERCE" and lemma in words["sentencing"] and tok.dep_ in ("conj", "advcl") and tok.head.i in at and out[at[tok.head.i]].trigger.type == "ACCUSE" and tok.head.lemma_.lower() in words["verdicts"]:
             drop(lambda c: c.trigger.token.i == tok.i)  # "convicted four activists and sentenced them"
@@ -1671,9 +1686,10 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             drop(lambda c: c.trigger.token.i in held_objects)  # "laid siege to the prefecture in protest": the protest's form
             continue
         yielded = _yielded_to(tok, words)
-        if yielded is None and (at.get(tok.i) is None or out[at[tok.i]].trigger.type in CONCEDING) and _subject(tok) is not None:
+        k = at.get(tok.i)
+        if yielded is None and _subject(tok) is not None and (out[k].trigger.type in CONCEDING if k is not None else lemma in words["conceding_acts"]):
             # A policy dropped or a measure granted after a demand answers it (CAMEO 083x).
-            yielded = _after_demands(tok, words) if lemma in words["conceding_acts"] or at.get(tok.i) is not None else None
+            yielded = _after_demands(tok, words)
         if yielded is not None:
             drop(lambda c: c.trigger.type == "REQUEST" and c.trigger.token.i in yielded)  # the demands given in to are no new request
             k = at.get(tok.i)
@@ -1888,9 +1904,9 @@ def _non_state(actor_tok: Token | None, coder: "_Coder | None") -> bool:
     return actor_tok.ent_type_ == "NORP" or (not actor_tok.ent_type_ and actor_tok.pos_ == "NOUN")
 
 
-def _with_means(verb: Token, means: set[str]) -> bool:
+def _with_means(verb: Token, means: set[str], preps: tuple[str, ...] = ("with", "in", "during", "using")) -> bool:
     """Whether a verb's act is done with or in one of `means` ("with stones", "in drills")."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "during", "using")):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
         found = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         found += [c for g in found for c in g.conjuncts]
         if any(g.lemma_.lower() in means or g.lower_ in means for g in found):
@@ -2044,7 +2060,7 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
     if p < model.propose_threshold:
         return candidates, None, p
     pred = predicate(sent)
-    if mtype in proposal_refused(sent):
+    if mtype in _refused_at(pred):
         return candidates, None, p  # "refused to give further details", "sent a letter": no such act, on purpose
     proposed = _model_act_at(pred, mtype) if pred.pos_ in ("VERB", "AUX", "NOUN") else None
     if proposed is None:
@@ -2064,33 +2080,28 @@ def proposal_refused(sent: SpacySpan) -> frozenset[str]:
     is no AID, for "send" is aid only with aid sent). The trainer asks too."""
     from .event_model import predicate
 
-    pred = predicate(sent)
-    if _read_in_another_sense(pred):
-        return ALL_TYPES
-    return _refused_senses(pred)
+    return _refused_at(predicate(sent))
 
 
 ALL_TYPES = frozenset(get_args(PloverType))
 
 
-def _refused_senses(tok: Token) -> frozenset[str]:
-    """The types of a verb's lexicon senses none of which holds here."""
-    if tok.pos_ != "VERB":
+def _refused_at(tok: Token) -> frozenset[str]:
+    """`proposal_refused` for a given main verb: every type when each sense of its lexicon entry is
+    ruled out as another sense, else the types none of whose senses holds there."""
+    senses = _lexicon()["verbs"].get(tok.lemma_.lower(), []) if tok.pos_ == "VERB" else []
+    if not senses:
         return frozenset()
-    lex = _lexicon()
+    cons = _lexicon()["constraints"]
     lemma = tok.lemma_.lower()
     frame = _verb_frame(tok)
-    held, failed = set(), set()
-    for etype, _, needs in lex["verbs"].get(lemma, []):
-        (held if _sense_holds(tok, etype, lemma, needs, lex["constraints"], *frame) else failed).add(etype)
-    return frozenset(failed - held)
-
-
-def _read_in_another_sense(tok: Token) -> bool:
-    lex = _lexicon()
-    lemma = tok.lemma_.lower()
-    senses = lex["verbs"].get(lemma, []) if tok.pos_ == "VERB" else []
-    return bool(senses) and all(_other_sense(tok, etype, lemma, lex["constraints"]) for etype, _, _ in senses)
+    held, failed, other = set(), set(), True
+    for etype, _, needs in senses:
+        in_another_sense = _other_sense(tok, etype, lemma, cons)
+        other = other and in_another_sense
+        holds = not in_another_sense and _sense_conditions(tok, etype, lemma, needs, cons, *frame)
+        (held if holds else failed).add(etype)
+    return ALL_TYPES if other else frozenset(failed - held)
 
 
 def main_candidate(candidates: list[Candidate]) -> int:
