@@ -579,7 +579,7 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
             return True  # "would be met by a strong response"
     if (etype, lemma) in cons["needs_direct_object"] and not objects:
         return True  # "protesters rallied against the plan" demonstrate; "rallied elders against it" gathers opposition
-    if (etype, lemma) in cons["needs_party_object"] and not any(_is_party(o) or _named_modifier(o) is not None for o in acted_on):
+    if (etype, lemma) in cons["needs_party_object"] and not any(_is_party(_counted_group(o)) or _named_modifier(o) is not None for o in acted_on):
         return True  # "received an application", "evacuated their stock holdings"
     if etype == "THREATEN" and lemma in cons["warnings"] and not _warns_someone(verb, objects):
         return True  # "analysts cautioned that output cuts are difficult"
@@ -1580,6 +1580,29 @@ def _violence_code(verb: Token, objects: list[Token], words: dict) -> str | None
     return None
 
 
+def _people_sent_away(verb: Token, objects: list[Token], words: dict) -> Token | None:
+    """The people a verb of moving sends out against their will, or None: sent "back" or "home",
+    moved "forcibly", or across a border ("trucked thousands of cane cutters across the border")."""
+    if verb.lemma_.lower() not in words["sending_away"]:
+        return None
+    people = next((o for o in objects if _people(_counted_group(o))), None)
+    if people is None or _counted_group(people).lemma_.lower() in words["captives"]:
+        return None  # "sent home four prisoners of war": a release
+    away = any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "home") for c in verb.children)
+    away = away or any(c.dep_ == "advmod" and c.lower_ in words["violent_manner"] for c in verb.children)
+    away = away or any(
+        p.dep_ == "prep" and p.lower_ in ("across", "over") and any(g.lemma_.lower() in words["borders"] for g in p.children)
+        for p in verb.children
+    )
+    return people if away else None
+
+
+def _people(tok: Token) -> bool:
+    """Whether a noun names people of no state office: migrants, workers, families."""
+    lemma = tok.lemma_.lower()
+    return lemma in _lexicon()["foreign_people"] or tok.lower_ in _lexicon()["foreign_people"] or sector_of_noun(lemma) == "CVL" or sector_of_noun(tok.lower_) == "CVL"
+
+
 def _retyped(c: Candidate, etype: str, cameo: str) -> Candidate:
     """A rule candidate read again by a structural rule: same word, roles and modality, settled."""
     return Candidate(Trigger(etype, cameo, c.trigger.token, c.trigger.nominal), c.actor_tok, c.target_tok, c.modality, settled=True)
@@ -1659,6 +1682,13 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             drop(lambda c: c.trigger.token.i in broken)  # the truce broken is no truce declared
             continue
         k = at.get(tok.i)
+        sent_away = _people_sent_away(tok, objects, words) if k is None or out[k].trigger.type not in ("COERCE", "ASSAULT") else None
+        if sent_away is not None:
+            # "sent back 3,000 Haitian cane cutters across the border", "forcibly returned 109
+            # Uighur migrants to China": deportation (174), by the thousand mass expulsion (201).
+            mass = _by_the_thousand(sent_away)
+            put(Candidate(Trigger("ASSAULT" if mass else "COERCE", "201" if mass else "174", tok, nominal=False), _subject(tok), sent_away, settled=True))
+            continue
         if k is not None and out[k].trigger.type == "COERCE" and (cameo := _violence_code(tok, objects, words)) is not None:
             put(_retyped(out[k], "ASSAULT", cameo))
             continue
@@ -1702,11 +1732,18 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
         actor_tok = _subject(tok)
         if actor_tok is not None:
             actor_tok = _counted_group(actor_tok)  # "Tens of thousands of Thais": the Thais
-        if actor_tok is None or not _crowd(actor_tok, coder) or any(o.lemma_.lower() in words["written"] for o in objects):
+        if actor_tok is None or any(o.lemma_.lower() in words["written"] for o in objects):
+            continue
+        # "Opposition MP Julius Ngeno and hundreds of supporters blocked the highway": a crowd
+        # among the doers; "led 20,000 protesters to the parliament": a crowd led.
+        led = lemma in words["leading"] and any(_crowd(_counted_group(o), coder) for o in objects)
+        if not (led or _crowd(actor_tok, coder) or any(_crowd(_counted_group(c), coder) for c in _conjuncts(actor_tok))):
             continue
         asked = out[at[demand.i]].target_tok if demand.i in at else None
         held = next((o for o in objects if o.i in at), None)  # "launched a hunger strike demanding ..."
-        if tok.i in at:
+        if led:
+            site = tok
+        elif tok.i in at:
             if out[at[tok.i]].trigger.type not in PROTESTABLE:
                 continue
             site = tok
@@ -1729,11 +1766,73 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             k = at[other.i]
             if out[k].trigger.type in PROTESTABLE - {"PROTEST"}:
                 out[k] = Candidate(Trigger("PROTEST", "14", other, nominal=False), out[k].actor_tok, out[k].target_tok, settled=True)
+    for tok in sent:
+        intent = _stated_intent(tok, out)
+        if intent is not None:
+            put(intent)
     protests = {c.trigger.token.i for c in out if c.trigger.type == "PROTEST"}
     # What a protest demands is its aim, not a second act ("went on hunger strike to demand ...",
     # "a general strike called to demand an end to ...").
     drop(lambda c: c.trigger.type == "REQUEST" and not c.trigger.nominal and bool(_protest_near(c.trigger.token, words) & protests))
     return out
+
+
+def _stated_intent(verb: Token, candidates: list[Candidate]) -> Candidate | None:
+    """A party's stated intention to do an act no lexicon word names is itself an act (CAMEO 03,
+    12, 13): "Uzbekistan would share water-management equipment with Tajikistan" is a promise
+    (AGREE), "Tokyo would not extend the assistance" a refusal (REJECT), and an act held over the
+    other side's conduct a threat ("drivers would stage go-slow convoys if the government pressed
+    ahead"). Only a verb with "will"/"would" or under a head of commitment ("was prepared to
+    share") that no candidate covers, whose subject is a party."""
+    if verb.pos_ != "VERB":
+        return None
+    words = _lexicon()["commitment"]
+    lemma = verb.lemma_.lower()
+    if lemma in words["no_acts"]:
+        return None
+    near = {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "attr")}
+    near |= {g.i for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    if any(c.trigger.token.i in near or (c.trigger.token.i == verb.head.i and verb.dep_ == "xcomp") for c in candidates):
+        return None
+    nouns = _lexicon()["nouns"]
+    if any(o.lemma_.lower() in nouns for o in _objects(verb)):
+        return None  # "will hold its first air combat exercise": the noun names the act
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    head = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
+    if head is not None and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.lemma_.lower() in words["heads"]:
+        committed = True  # "was prepared to share"
+    else:
+        committed = bool(auxes & words["auxiliaries"]) and verb.dep_ in ("ROOT", "ccomp", "conj")
+    warned = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _lexicon()["constraints"]["warnings"]
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not committed or (passive and not warned):
+        return None
+    subject = _subject(verb)
+    if passive:
+        # "warned local cadres that anyone falsifying figures would be stripped of their posts":
+        # the warner threatens whoever would suffer it.
+        speaker, subject = _subject(verb.head), next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if speaker is None or subject is None:
+            return None
+        return Candidate(Trigger("THREATEN", "13", verb, nominal=False), speaker, subject if _is_party(subject) else None, "asserted")
+    if subject is None or not _is_party(subject) or subject.lower_ in ("there", "this", "that", "which", "what"):
+        return None
+    negation = [c for c in verb.children if c.dep_ == "neg"]
+    if any(c.lower_ == "longer" for c in verb.children if c.dep_ == "advmod") or any(c.head.lower_ == "longer" for c in verb.subtree if c.lower_ == "no"):
+        return None  # "would no longer need state approval": a restriction lifted, no refusal
+    target = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+    target = target if target is not None else _party_behind(("with", "to", "for"), verb)
+    if negation:
+        return Candidate(Trigger("REJECT", "12", verb, nominal=False), subject, target, "asserted")
+    # The condition may hang on a conjoined verb ("would enter and hold a strip if ...").
+    clauses = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    conditions = [k for v in clauses if (k := _condition_clause(v, words["hostile_conditions"])) is not None]
+    # "would take away the licences of hawkers who refused to move": those who defy are punished.
+    defiers = [r for o in _objects(verb) for t in o.subtree if t.dep_ == "relcl" for r in [t]]
+    defied = any(t.lemma_.lower() in words["defiance"] or t.lower_ in words["defiance"] for k in conditions + defiers for t in k.subtree)
+    if defied or warned or any(t.lower_ in words["conditions"] for v in clauses for t in v.subtree):
+        return Candidate(Trigger("THREATEN", "13", verb, nominal=False), subject, target, "asserted")
+    return Candidate(Trigger("AGREE", "03", verb, nominal=False), subject, target, "asserted")
 
 
 def _protest_near(verb: Token, words: dict) -> set[int]:
@@ -1930,6 +2029,17 @@ def _obligations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
     speech = _lexicon()["speech"]
     found = []
     for tok in sent:
+        wanted = _wanted_act(tok)
+        if wanted is not None:
+            found.append((tok, _subject(tok), wanted))
+            continue
+        if tok.lemma_.lower() in _lexicon()["modality"]["obligation_verbs"] and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in speech and not _objects(tok) and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children
+        ):
+            speaker, addressee = _subject(tok.head), _subject(tok)
+            if speaker is not None and addressee is not None and _is_party(addressee):
+                found.append((tok, speaker, addressee))
+            continue
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in words for c in tok.children):
             continue
         head = tok.head
@@ -1940,6 +2050,23 @@ def _obligations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
         if speaker is not None and addressee is not None and _is_party(addressee):
             found.append((tok, speaker, addressee))
     return found
+
+
+def _wanted_act(verb: Token) -> Token | None:
+    """The party a party is reported to want to act: "said Dhaka wanted India to cooperate"
+    (India). A wish said in so many words is an appeal; one only ascribed ("Obama wants Putin to
+    attack") is not, as PETR2 codes it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _lexicon()["modality"]["wanting"] or _subject(verb) is None or not _is_party(_subject(verb)):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _lexicon()["speech"]:
+        return None
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"):
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            continue
+        doer = next((c for c in clause.children if c.dep_ == "nsubj"), None) or next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if doer is not None and _is_party(doer):
+            return doer
+    return None
 
 
 def _menaces(sent: SpacySpan) -> list[tuple[Token, Token | None, Token | None]]:
@@ -2167,6 +2294,7 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
         if model is not None and len(sent) <= 3 * MAX_TOKENS:
             candidates, mtype, p = _model_candidates(sent, candidates, model)
         before = len(events)
+        acts = {c.trigger.token.i: c.trigger.type for c in candidates}
         for c in candidates:
             event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
             if event is not None:
@@ -2180,6 +2308,10 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
             if event is not None and c.modality is None and event.modality in UNASSERTED:
                 # What is requested, planned or possible ranks below what the sentence asserts
                 # ("students staged demonstrations to demand reforms" is first a PROTEST).
+                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
+            if event is not None and c.trigger.nominal and _acted_on(c.trigger.token, c.trigger.type, acts):
+                # "rejected demands by Kurdish deputies", "laid the blame on Russian warplanes for
+                # bombing": the act done about a named act is the sentence's news.
                 event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
             if event is not None and _in_condition(c.trigger.token):
                 # "would send troops if the government requested help": the condition is no act of its own.
@@ -2206,6 +2338,22 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     add(event)
                     break
     return events
+
+
+def _acted_on(noun: Token, etype: str, acts: dict[int, str]) -> bool:
+    """Whether a noun trigger names what an act of another type is done about: the object of its
+    verb, or of a preposition on its verb or noun ("rejected demands by Kurdish deputies", "the
+    blame on X for bombing", "a board of inquiry into the shelling")."""
+    tok = noun
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i in acts:
+            return acts[tok.i] != etype
+        if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return False
+    return False
 
 
 FALLBACK_CONFIDENCE = 0.5
