@@ -384,6 +384,8 @@ def _sense_conditions(tok: Token, etype: str, lemma: str, needs: str | None, con
     military or halted object."""
     if needs and needs not in particles and needs not in object_lemmas:
         return False
+    if needs is None and (etype, lemma) in cons["objects"] and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+        return False  # "called off their walkout" undoes what "called a strike" does
     if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
         if not (etype == "AID" and _arms_to_a_party(tok)):
             return False
@@ -1600,7 +1602,10 @@ def _people_sent_away(verb: Token, objects: list[Token], words: dict) -> Token |
 def _people(tok: Token) -> bool:
     """Whether a noun names people of no state office: migrants, workers, families."""
     lemma = tok.lemma_.lower()
-    return lemma in _lexicon()["foreign_people"] or tok.lower_ in _lexicon()["foreign_people"] or sector_of_noun(lemma) == "CVL" or sector_of_noun(tok.lower_) == "CVL"
+    if lemma in _lexicon()["foreign_people"] or tok.lower_ in _lexicon()["foreign_people"] or sector_of_noun(lemma) == "CVL" or sector_of_noun(tok.lower_) == "CVL":
+        return True
+    # "3,000 Haitian cane cutters", "80,000 Congolese diamond diggers": a people's members.
+    return tok.tag_ == "NNS" and any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children)
 
 
 def _retyped(c: Candidate, etype: str, cameo: str) -> Candidate:
@@ -1632,6 +1637,8 @@ def _demand_clause(verb: Token, words: dict) -> Token | None:
         if c.dep_ in ("advcl", "xcomp", "conj", "acl") and c.pos_ == "VERB" and c.lemma_.lower() in words["demand_clauses"]:
             if c.lemma_.lower() == "call" and not any(p.dep_ in ("prep", "prt") and p.lower_ in ("for", "on", "upon") for p in c.children):
                 continue  # "..., calling the arrests a dark day": naming, not demanding
+            if c.lemma_.lower() == "insist" and not any(p.dep_ == "prep" and p.lower_ == "on" or p.dep_ == "ccomp" and p.tag_ == "VB" for p in c.children):
+                continue  # "insisting he retained a majority": a claim; "insisting Akayev stand down" demands
             if c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark" and a.lower_ in ("as", "while") for a in c.children):
                 return c
     return None
@@ -1751,6 +1758,8 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             site = held
         elif lemma in words["crowd_acts"]:
             site = tok
+        elif (named := next((o for o in objects if _noun_type(o) == "PROTEST"), None)) is not None:
+            site = named  # "declared an open-ended fast ..., seeking family visits"
         else:
             continue
         put(Candidate(Trigger("PROTEST", "14", site, nominal=site.pos_ != "VERB"), actor_tok, asked, settled=True))
@@ -2446,6 +2455,8 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
     governing = _governing_verb(trigger.token) if trigger.nominal else trigger.token
     if governing is None:
         return None  # a noun commits no one unless a verb does it: "will slap an embargo on Nicaragua"
+    if trigger.nominal and trigger.token.dep_ == "pobj" and (sense := _verb_sense(governing, _lexicon(), _lexicon()["constraints"])) is not None and sense[0] != event.type:
+        return None  # "would accept mediation in its war with the rebels": the war is no act promised
     if event.actor is None and speaker is None:
         return None  # a commitment needs someone who commits ("hoped officials would be indicted")
     if event.cameo_root == "09":
