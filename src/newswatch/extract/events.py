@@ -1566,6 +1566,28 @@ def _violently(verb: Token, words: dict) -> bool:
     return _with_means(verb, words["violent_means"] | words["violent_acts"], ("with", "by", "using"))
 
 
+def _rallied_against(verb: Token, objects: list[Token], words: dict) -> Token | None:
+    """What a verb of rallying turns people against ("rallied tribal elders against the
+    amendment"): the object of "against" on the verb or on what it rallies, its owner when that
+    names a party ("President Wade's bid"); None when the verb rallies no one against anything."""
+    if verb.lemma_.lower() not in words["rallying"]:
+        return None
+    rallied = [o for o in objects if o.dep_ in ("dobj", "obj")]
+    if not (rallied or verb.dep_ == "xcomp") or _has_military(rallied):
+        return None  # "pensioners rallied against the reform" protest; troops mobilised are forces
+    against = next((g for h in (verb, *rallied) for p in h.children if p.dep_ == "prep" and p.lower_ == "against" for g in p.children if g.dep_ == "pobj"), None)
+    if against is None:
+        return None
+    owner = next((c for c in against.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and not _is_party(against) and _is_party(owner) else against
+
+
+def _diplomatic(verb: Token, words: dict) -> bool:
+    """Whether a verb of cooperation is about diplomacy: a position, talks or a summit in its
+    phrase, or done "diplomatically"."""
+    return any(t.lower_ in words["diplomatic"] or t.lemma_.lower() in words["diplomatic"] for t in verb.subtree if t.i != verb.i)
+
+
 def _violence_code(verb: Token, objects: list[Token], words: dict) -> str | None:
     """The CAMEO code of coercion that is violence (ASSAULT), or None: repression with weapons or
     blows (175), a land purged of its people (203: "purged the Krajina region of its ethnic Serb
@@ -1678,6 +1700,10 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
     for c in list(out):
         if c.trigger.nominal and c.trigger.type == "COERCE" and _violently(c.trigger.token, words):
             put(_retyped(c, "ASSAULT", "175"))
+        elif not c.trigger.nominal and c.trigger.type == "COOPERATE" and _diplomatic(c.trigger.token, words):
+            # "coordinated negotiating positions with Argentina", "working hand in hand with
+            # Moscow's envoys to prepare fresh talks": diplomatic cooperation (CAMEO 050, SUPPORT).
+            put(_retyped(c, "SUPPORT", "050"))
     for tok in sent:
         if tok.pos_ != "VERB":
             continue
@@ -1701,6 +1727,12 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             continue
         if k is not None and out[k].trigger.type == "COERCE" and lemma in words["sentencing"] and tok.dep_ in ("conj", "advcl") and tok.head.i in at and out[at[tok.head.i]].trigger.type == "ACCUSE" and tok.head.lemma_.lower() in words["verdicts"]:
             drop(lambda c: c.trigger.token.i == tok.i)  # "convicted four activists and sentenced them"
+            continue
+        opposed = _rallied_against(tok, objects, words)
+        if opposed is not None:
+            # "rallied supporters against President Wade's bid", "drummed up support against the
+            # referendum", "to form a united front against Iran": rallying opposition (CAMEO 113).
+            put(Candidate(Trigger("ACCUSE", "113", tok, nominal=False), _subject(tok), opposed, settled=True))
             continue
         ordered_out = _ordered_out(tok, words)
         if ordered_out is not None:
