@@ -2504,7 +2504,12 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
     head = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive or _promised_by_noun(tok)) and tok.head.i != tok.i else None
     if head is not None and head.lemma_.lower() in words["aspectual"] and head.dep_ == "xcomp":
         head = head.head  # "prepared to resume shelling"
-    cooperative = event.quad_class in (1, 2)
+    # "would deploy a protection force to Burundi to shield civilians", "ready to deploy troops to
+    # guard polling stations": forces offered to protect are a promise (CAMEO 0334), not a threat.
+    protective = event.type == "MOBILIZE" and any(
+        t.lemma_.lower() in words["protective_purposes"] if t.pos_ == "VERB" else t.lower_ in words["protective_forces"] for t in tok.subtree
+    )
+    cooperative = event.quad_class in (1, 2) or protective
     # "Turkey could close its border if the fighting spreads", "stood ready to blockade the coast
     # if Guyana pressed ahead": a hostile act held over a condition.
     stated = [tok] + ([head] if head is not None else []) + ([head.head] if head is not None and head.dep_ in ("acomp", "xcomp") and head.head.i != head.i else [])
