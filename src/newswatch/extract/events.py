@@ -1750,7 +1750,13 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             continue
         if _in_protest(tok, words) and (actor_tok := _subject(tok)) is not None and _crowd(actor_tok, coder):
             k = at.get(tok.i)
-            put(Candidate(Trigger("PROTEST", "14", tok, nominal=False), actor_tok, out[k].target_tok if k is not None else None, settled=True))
+            target_tok = out[k].target_tok if k is not None else None
+            site = tok
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _lexicon()["constraints"]["refusals"]:
+                # "refused to pay land taxes in protest": the refusal is the protest (civil disobedience).
+                drop(lambda c: c.trigger.token.i == tok.i)
+                site = tok.head
+            put(Candidate(Trigger("PROTEST", "14", site, nominal=False), actor_tok, target_tok, settled=True))
             held_objects = {o.i for o in objects}
             drop(lambda c: c.trigger.token.i in held_objects)  # "laid siege to the prefecture in protest": the protest's form
             continue
