@@ -2360,6 +2360,10 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                 # "rejected demands by Kurdish deputies", "laid the blame on Russian warplanes for
                 # bombing": the act done about a named act is the sentence's news.
                 event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
+            if event is not None and c.trigger.nominal and _circumstance(c.trigger.token):
+                # "After a meeting with the labour minister, the union said ...", "during a visit to
+                # Managua": the setting, not the news.
+                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
             if event is not None and _in_condition(c.trigger.token):
                 # "would send troops if the government requested help": the condition is no act of its own.
                 event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
@@ -2385,6 +2389,11 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     add(event)
                     break
     return events
+
+
+def _circumstance(noun: Token) -> bool:
+    """Whether a noun trigger sets the scene: the object of "after", "during", "amid", "despite" ..."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _lexicon()["modality"]["circumstance"]
 
 
 def _acted_on(noun: Token, etype: str, acts: dict[int, str]) -> bool:
