@@ -1582,6 +1582,16 @@ def _rallied_against(verb: Token, objects: list[Token], words: dict) -> Token | 
     return owner if owner is not None and not _is_party(against) and _is_party(owner) else against
 
 
+def _protective(verb: Token, doer: Token | None = None, given: bool = False) -> bool:
+    """Whether forces are sent to protect: peacekeepers or monitors sent (or sending), or a purpose
+    of guarding, shielding or restoring order ("to protect foreign nationals"). Protection `given`
+    (AID) is protection of people, not of buildings ("to guard government buildings")."""
+    words = _lexicon()["commitment"]
+    purposes = words["protecting_people"] if given else words["protective_purposes"]
+    phrase = list(verb.subtree) + (list(doer.subtree) if doer is not None and doer.i not in {t.i for t in verb.subtree} else [])
+    return any(t.lemma_.lower() in purposes if t.pos_ == "VERB" else t.lower_ in words["protective_forces"] for t in phrase)
+
+
 def _diplomatic(verb: Token, words: dict) -> bool:
     """Whether a verb of cooperation is about diplomacy: a position, talks or a summit in its
     phrase, or done "diplomatically"."""
@@ -1700,6 +1710,10 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
     for c in list(out):
         if c.trigger.nominal and c.trigger.type == "COERCE" and _violently(c.trigger.token, words):
             put(_retyped(c, "ASSAULT", "175"))
+        elif not c.trigger.nominal and c.trigger.type == "MOBILIZE" and _modality(c.trigger) == "asserted" and _protective(c.trigger.token, c.actor_tok, given=True):
+            # "Nigeria deployed 2,000 peacekeeping troops to Liberia", "deployed 600 soldiers to
+            # Ivory Coast to protect foreign nationals": protection given (CAMEO 074, AID).
+            put(_retyped(c, "AID", "074"))
         elif not c.trigger.nominal and c.trigger.type == "COOPERATE" and _diplomatic(c.trigger.token, words):
             # "coordinated negotiating positions with Argentina", "working hand in hand with
             # Moscow's envoys to prepare fresh talks": diplomatic cooperation (CAMEO 050, SUPPORT).
@@ -2521,9 +2535,7 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
         head = head.head  # "prepared to resume shelling"
     # "would deploy a protection force to Burundi to shield civilians", "ready to deploy troops to
     # guard polling stations": forces offered to protect are a promise (CAMEO 0334), not a threat.
-    protective = event.type == "MOBILIZE" and any(
-        t.lemma_.lower() in words["protective_purposes"] if t.pos_ == "VERB" else t.lower_ in words["protective_forces"] for t in tok.subtree
-    )
+    protective = event.type == "MOBILIZE" and _protective(tok)
     cooperative = event.quad_class in (1, 2) or protective
     # "Turkey could close its border if the fighting spreads", "stood ready to blockade the coast
     # if Guyana pressed ahead": a hostile act held over a condition.
