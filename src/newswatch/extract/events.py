@@ -1566,6 +1566,36 @@ def _violently(verb: Token, words: dict) -> bool:
     return _with_means(verb, words["violent_means"] | words["violent_acts"], ("with", "by", "using"))
 
 
+def _aid_given(verb: Token, objects: list[Token], words: dict) -> Token | None:
+    """Relief goods a verb of carrying or handing moves to someone or somewhere, or refugees a
+    verb of sheltering takes in; returns the recipient (a party, a place, or the sheltered
+    people), or None."""
+    lemma = verb.lemma_.lower()
+    if lemma in words["sheltering"]:
+        sheltered = next((o for o in objects if o.dep_ in ("dobj", "obj") and _counted_group(o).lemma_.lower() in words["sheltered"]), None)
+        if sheltered is not None and (lemma != "take" or any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)):
+            return sheltered
+        return None
+    if lemma not in words["delivering"]:
+        return None
+    goods = [t for o in objects if o.dep_ in ("dobj", "obj") for t in o.subtree if t.lemma_.lower() in words["relief_goods"]]
+    if not goods:
+        return None
+    destination = _prep_object(verb, ("to", "into", "for")) or next((c for c in verb.children if c.dep_ == "dative"), None)
+    return destination
+
+
+def _joint_act(verb: Token, objects: list[Token], words: dict) -> Token | None:
+    """The partner of an act done jointly: a party "alongside" the doers, or "with" them when
+    the act is marked as joint ("coordinated patrols with", "a shared customs post with")."""
+    direct = [o for o in objects if o.dep_ in ("dobj", "obj")]
+    alongside = _party_behind(("alongside",), verb, *direct)
+    if alongside is not None:
+        return alongside
+    marked = any(c.dep_ in ("amod", "compound") and c.lower_ in words["joint_markers"] for o in direct for c in o.children)
+    return _party_behind(("with",), verb, *direct) if marked else None
+
+
 def _rallied_against(verb: Token, objects: list[Token], words: dict) -> Token | None:
     """What a verb of rallying turns people against ("rallied tribal elders against the
     amendment"): the object of "against" on the verb or on what it rallies, its owner when that
@@ -1741,6 +1771,16 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             continue
         if k is not None and out[k].trigger.type == "COERCE" and lemma in words["sentencing"] and tok.dep_ in ("conj", "advcl") and tok.head.i in at and out[at[tok.head.i]].trigger.type == "ACCUSE" and tok.head.lemma_.lower() in words["verdicts"]:
             drop(lambda c: c.trigger.token.i == tok.i)  # "convicted four activists and sentenced them"
+            continue
+        if k is None and (given := _aid_given(tok, objects, words)) is not None:
+            # "Convoys of the WFP brought 2,500 tonnes of wheat into northern Afghanistan", "Albania
+            # has taken in more than 300,000 refugees": relief delivered or shelter given (CAMEO 07).
+            put(Candidate(Trigger("AID", "07", tok, nominal=False), _subject(tok), given if _is_party(given) else None))
+            continue
+        if k is None and (partner := _joint_act(tok, objects, words)) is not None and _subject(tok) is not None:
+            # "mounted coordinated patrols with Ecuadorean officers", "carried out live-fire
+            # training alongside Azerbaijani commandos": an act done jointly with a party (CAMEO 06).
+            put(Candidate(Trigger("COOPERATE", "06", tok, nominal=False), _subject(tok), partner))
             continue
         opposed = _rallied_against(tok, objects, words)
         if opposed is not None:
