@@ -52,14 +52,28 @@ def sentence_hints(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("newswatch_lemma_fixes")
-def lemma_fixes(doc: Doc) -> Doc:
-    """Correct the verb lemmas the rule lemmatizer gets wrong ("staged" -> "stag"; lexicon `parse_fixes`)."""
+@Language.factory("newswatch_lemma_fixes")
+def make_lemma_fixes(nlp: Language, name: str):
+    """Correct the verb lemmas the rule lemmatizer gets wrong ("staged" -> "stag"; lexicon
+    `parse_fixes`), and read as a verb a past form the tagger called an adjective although the
+    parser gave it a direct object ("Tribal elders petitioned NATO commanders")."""
     fixes = lexicons.load("parse_fixes")["verb_lemmas"]
-    for tok in doc:
-        if tok.pos_ == "VERB" and (lemma := fixes.get(tok.lower_)) is not None:
-            tok.lemma_ = lemma
-    return doc
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def lemma_fixes(doc: Doc) -> Doc:
+        for tok in doc:
+            if (
+                lemmatizer is not None and tok.pos_ == "ADJ" and tok.lower_.endswith("ed") and tok.dep_ in ("ROOT", "conj")
+                and any(c.dep_ == "dobj" for c in tok.children)
+            ):
+                tok.pos_, tok.tag_ = "VERB", "VBD"
+                tok.set_morph("Tense=Past|VerbForm=Fin")
+                tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
+            if tok.pos_ == "VERB" and (lemma := fixes.get(tok.lower_)) is not None:
+                tok.lemma_ = lemma
+        return doc
+
+    return lemma_fixes
 
 
 @functools.lru_cache(maxsize=4)
