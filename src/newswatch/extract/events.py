@@ -610,6 +610,8 @@ def _figurative(trigger: Trigger, actor_tok: Token | None, target_tok: Token | N
     if actor_tok is None and not trigger.nominal and any({t.lemma_.lower(), t.lower_} & cons["accidents"] for t in trigger.token.sent):
         return True  # "Seventeen people were killed after a dam collapsed": no one did it
     verb = trigger.token
+    if not trigger.nominal and verb.dep_ == "advcl" and verb.tag_ == "VBG" and {verb.head.lemma_.lower(), verb.head.lower_} & cons["accidents"]:
+        return True  # "The airliner crashed into the sea ..., killing all 189 people on board"
     if (actor_tok is None or actor_tok.tag_ == "WDT") and verb.dep_ == "relcl":
         actor_tok = verb.head  # "proposals that could hit farmers"
     return actor_tok is not None and actor_tok.lemma_.lower() in cons["figurative_subjects"]
