@@ -1035,3 +1035,71 @@ def test_pressing_on_is_carrying_on_and_telling_a_party_to_act_is_a_demand():
 
 def test_letting_it_go_concedes_nothing():
     assert "CONCEDE" not in [t for t, _, _, _ in ranked("The deadline passed and officials let it go.")]
+
+
+def test_a_past_form_the_tagger_calls_an_adjective_is_read_as_a_verb_when_it_has_an_object():
+    from newswatch import nlp
+
+    doc = nlp.load()("Tribal elders in Helmand petitioned NATO commanders to halt night raids.")
+    petitioned = next(t for t in doc if t.text == "petitioned")
+    assert (petitioned.pos_, petitioned.lemma_) == ("VERB", "petition")
+
+
+def test_what_a_party_says_it_will_do_is_a_promise_refusal_or_threat_even_with_no_trigger_word():
+    # CAMEO 03, 12, 13: the stated intention is the act, whatever verb names what is intended.
+    assert ranked("Officials in Hanoi said on Friday that Vietnam would share flood-forecasting data and engineers with Laos.")[0] == ("AGREE", "asserted", "VNM", "LAO")
+    assert ranked("Canberra said it would not extend the emergency loan Port Moresby had asked for.")[0][:3] == ("REJECT", "asserted", "AUS")
+    held_over = ranked("Union leaders said dockers would stage rolling stoppages at every port if the government pressed ahead with the pension bill.")
+    assert held_over[0][:2] == ("THREATEN", "asserted")
+    assert ranked("The cabinet warned provincial governors that anyone caught inflating harvest figures would be dismissed.")[0][:2] == ("THREATEN", "asserted")
+    # What a party will merely undergo or be is no stated act.
+    assert ranked("The minister said the economy would grow by four percent next year.") == []
+
+
+def test_a_wish_said_aloud_is_a_request_and_one_ascribed_is_not():
+    assert ranked("Peru's foreign minister said Lima wanted Ecuador to reopen the border crossings.")[0] == ("REQUEST", "asserted", "PER", "ECU")
+    assert "REQUEST" not in [t for t, _, _, _ in ranked("Obama wants Putin to attack Switzerland.")]
+
+
+def test_the_act_done_about_a_named_act_is_the_news():
+    assert ranked("The interior minister rejected demands by opposition deputies for a recount.")[0][0] == "REJECT"
+
+
+def test_a_leader_marching_a_crowd_to_press_a_demand_protests_and_a_refusal_in_protest_is_the_protest():
+    assert ranked("Opposition leader Kizza Besigye led thousands of supporters through Kampala to demand electoral reform.")[0][0] == "PROTEST"
+    assert ranked("Villagers refused to pay local taxes in protest at the seizure of their land.")[0][:2] == ("PROTEST", "asserted")
+
+
+def test_people_sent_back_across_a_border_are_deported_and_by_the_thousand_expelled_en_masse():
+    assert ranked("Malaysian authorities forcibly returned 300 Myanmar migrants to Yangon.")[0][:3] == ("COERCE", "asserted", "MYS")
+    assert ranked("Soldiers trucked thousands of Burundian villagers across the border into Tanzania.")[0][0] == "ASSAULT"
+    assert "COERCE" not in [t for t, _, _, _ in ranked("Eritrea sent home four Djiboutian prisoners of war.")]
+
+
+def test_calling_a_strike_protests_and_calling_it_off_concedes():
+    assert ranked("Opposition leader Morgan Tsvangirai called a general strike across Harare on Tuesday.")[0][0] == "PROTEST"
+    assert ranked("Striking doctors in Nairobi called off their walkout after ten days.")[0][0] == "CONCEDE"
+
+
+def test_diplomatic_cooperation_is_support_and_rallying_people_against_a_party_is_opposition():
+    # CAMEO 050 (SUPPORT) and 113 (ACCUSE); a crowd rallying against a measure still protests.
+    assert ranked("Argentina coordinated its position with Uruguay ahead of the regional trade summit.")[0] == ("SUPPORT", "asserted", "ARG", "URY")
+    assert ranked("Opposition parties in Harare rallied supporters against President Mugabe's new land law.")[0][0] == "ACCUSE"
+    assert ranked("Pensioners rallied in Lyon against the government's pension reform.")[0][0] == "PROTEST"
+
+
+def test_forces_sent_or_offered_to_protect_are_aid_and_a_promise_not_a_threat():
+    assert ranked("Ghana deployed 800 peacekeeping troops to Liberia.")[0] == ("AID", "asserted", "GHA", "LBR")
+    assert ranked("The African Union said it would deploy 3,000 troops to Somalia to protect aid convoys.")[0][:2] == ("AGREE", "asserted")
+    assert ranked("The European Union said it would suspend its sanctions on Belarus.")[0] == ("AGREE", "asserted", "IGOEU", "BLR")
+
+
+def test_relief_carried_or_refugees_taken_in_are_aid_and_patrols_marked_joint_are_cooperation():
+    assert ranked("The Red Cross trucked food and blankets to flood victims in Sindh.")[0][:2] == ("AID", "asserted")
+    assert ranked("Jordan has taken in more than 600,000 refugees from Syria.")[0][:3] == ("AID", "asserted", "JOR")
+    assert ranked("Indian police launched coordinated patrols with Nepalese officers along the open border.")[0] == ("COOPERATE", "asserted", "IND", "NPL")
+
+
+def test_a_killing_that_follows_a_capsizing_is_no_attack_and_an_organisation_expelled_is_a_sanction():
+    assert ranked("A ferry capsized off the coast of Bangladesh, killing at least 60 passengers.") == []
+    assert ranked("The Kremlin expelled the British Council from Russia.")[0] == ("SANCTION", "asserted", "RUS", "GBR")
