@@ -1452,7 +1452,9 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             # "Iraq allowed UN inspectors to enter", "Sudan accepted the deployment of a
             # joint force": allowing international involvement (CAMEO 086).
             trigger = Trigger("RETREAT", "08", trigger.token, trigger.nominal)
-        out.append(Candidate(trigger, actor_tok, target_tok, settled=trigger is not lexical))
+        # "received weapons from the government" is read from its shape (the giver behind "from"):
+        # settled, like the rules' retypings.
+        out.append(Candidate(trigger, actor_tok, target_tok, settled=trigger is not lexical or trigger.received))
     return _structural_acts(sent, out, coder)
 
 
