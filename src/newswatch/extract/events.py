@@ -1448,7 +1448,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         ):
             # "Iran welcomed Venezuelan President Hugo Chavez to Tehran": hosting a visit (CAMEO 043).
             trigger = Trigger("CONSULT", "043", trigger.token, trigger.nominal)
-        elif trigger.type in ("CONCEDE", "AGREE") and not trigger.nominal and _admits_outsiders(trigger.token):
+        elif trigger.type in ("CONCEDE", "AGREE", "CONSULT", "AID") and not trigger.nominal and _admits_outsiders(trigger.token):
             # "Iraq allowed UN inspectors to enter", "Sudan accepted the deployment of a
             # joint force": allowing international involvement (CAMEO 086).
             trigger = Trigger("RETREAT", "08", trigger.token, trigger.nominal)
@@ -1469,10 +1469,13 @@ def _admits_outsiders(verb: Token) -> bool:
     words = _lexicon()["structural"]
     if verb.lemma_.lower() not in words["access_verbs"]:
         return False
-    let_in = [o for o in _objects(verb) if o.pos_ in ("NOUN", "PROPN")]
+    let_in = [_counted_group(o) for o in _objects(verb) if o.pos_ in ("NOUN", "PROPN")]
     for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
         let_in += [c for c in clause.children if c.dep_ in ("nsubj", "dobj")]  # "allowed [monitors] to oversee"
-    return any(o.lemma_.lower() in words["outsiders"] or o.lower_ in words["outsiders"] for o in let_in)
+    let_in += [g for g in [_prep_object(verb, ("to",))] if g is not None]  # "opened the delta to foreign relief workers"
+    # "a team of EU election observers", "foreign relief workers": the words that say who comes in.
+    named = [t for o in let_in for t in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))]
+    return any(t.lemma_.lower() in words["outsiders"] or t.lower_ in words["outsiders"] for t in named)
 
 
 def _ultimatum(verb: Token) -> Token | None:
