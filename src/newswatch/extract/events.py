@@ -1789,6 +1789,12 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             # training alongside Azerbaijani commandos": an act done jointly with a party (CAMEO 06).
             put(Candidate(Trigger("COOPERATE", "06", tok, nominal=False), _subject(tok), partner))
             continue
+        stopped = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i in at and out[at[c.i]].trigger.type in ("AID", "COOPERATE")), None)
+        if stopped is not None and lemma in _lexicon()["constraints"]["halt_verbs"] and _subject(tok) is not None:
+            # "stopped distributing food to displaced families": aid cut off (CAMEO 162), not given.
+            drop(lambda c: c.trigger.token.i == stopped.i)
+            put(Candidate(Trigger("SANCTION", "16", tok, nominal=False), _subject(tok), _prep_object(stopped, ("to",)), settled=True))
+            continue
         opposed = _rallied_against(tok, objects, words)
         if opposed is not None:
             # "rallied supporters against President Wade's bid", "drummed up support against the
