@@ -51,8 +51,9 @@ def _macro_f1(gold: list[str], pred: list[str]) -> float:
 
 class Rules(list):
     """The types the rules code for a sentence, most confident first, whether the main one was
-    typed by a structural rule (the model does not re-type those), and the types the rules turned
-    down at the main verb on purpose (the model proposes none of those there)."""
+    typed by a structural rule or the main verb read in another sense (the model re-types neither),
+    and the types the rules turned down at the main verb on purpose (the model proposes none of
+    those there)."""
 
     def __init__(self, types: list[str], settled: bool = False, refused: frozenset = frozenset()):
         super().__init__(types)
@@ -75,9 +76,10 @@ def featurize(records: list[dict]) -> tuple[list[list[str]], list["Rules"]]:
         span = doc[:]
         candidates = events.rule_candidates(span)
         names.append(event_model.features(span, events.rule_trigger_names(candidates)))
-        # Whether the main rule event (nearest the root) was typed by a structural rule.
-        settled.append(bool(candidates) and candidates[events.main_candidate(candidates)].settled)
+        # Whether the main rule event (nearest the root) was typed by a structural rule, or the
+        # main verb read in another sense than any act (the model re-types neither).
         refused.append(events.proposal_refused(span))
+        settled.append(bool(candidates) and (candidates[events.main_candidate(candidates)].settled or refused[-1] == events.ALL_TYPES))
     saved = os.environ.get("NEWSWATCH_EVENT_MODEL")
     os.environ["NEWSWATCH_EVENT_MODEL"] = "0"
     try:

@@ -2284,6 +2284,10 @@ def _model_candidates(sent: SpacySpan, candidates: list[Candidate], model) -> tu
         if candidates[main].settled or p < model.retype_threshold:
             return candidates, None, p
         pred = predicate(sent)
+        if _refused_at(pred) == ALL_TYPES:
+            # "sought to end the unrest by a show of force": the main verb was read in another
+            # sense than any act on purpose; the model does not re-type the sentence's act.
+            return candidates, None, p
         if all(c.trigger.token.i != pred.i for c in candidates) and pred.pos_ in ("VERB", "NOUN"):
             # The rules coded only lesser clauses ("Asked whether Iran had attacked the tanker,
             # the minister declined to comment"): the model's act is the predicate's, beside them.
