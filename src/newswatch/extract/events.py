@@ -1588,8 +1588,7 @@ def _aid_given(verb: Token, objects: list[Token], words: dict) -> Token | None:
     goods = [t for o in objects if o.dep_ in ("dobj", "obj") for t in o.subtree if t.lemma_.lower() in words["relief_goods"]]
     if not goods:
         return None
-    destination = _prep_object(verb, ("to", "into", "for")) or next((c for c in verb.children if c.dep_ == "dative"), None)
-    return destination
+    return _prep_object(verb, ("to", "into", "for")) or next((c for c in verb.children if c.dep_ == "dative"), None)
 
 
 def _joint_act(verb: Token, objects: list[Token], words: dict) -> Token | None:
@@ -1942,7 +1941,7 @@ def _stated_intent(verb: Token, candidates: list[Candidate]) -> Candidate | None
     clauses = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     conditions = [k for v in clauses if (k := _condition_clause(v, words["hostile_conditions"])) is not None]
     # "would take away the licences of hawkers who refused to move": those who defy are punished.
-    defiers = [r for o in _objects(verb) for t in o.subtree if t.dep_ == "relcl" for r in [t]]
+    defiers = [t for o in _objects(verb) for t in o.subtree if t.dep_ == "relcl"]
     defied = any(t.lemma_.lower() in words["defiance"] or t.lower_ in words["defiance"] for k in conditions + defiers for t in k.subtree)
     if defied or warned or any(t.lower_ in words["conditions"] for v in clauses for t in v.subtree):
         return Candidate(Trigger("THREATEN", "13", verb, nominal=False), subject, target, "asserted")
@@ -2159,7 +2158,7 @@ def _obligations(sent: SpacySpan) -> list[tuple[Token, Token, Token]]:
         head = tok.head
         if tok.dep_ != "ccomp" or head.i == tok.i or head.lemma_.lower() not in speech:
             continue
-        if tok.lemma_.lower() in ("be", "remain", "stay"):
+        if tok.lemma_.lower() in _lexicon()["modality"]["obligation_states"]:
             continue  # "saying Turkish must remain the sole language": a claim about how things are
         speaker, addressee = _subject(head), _subject(tok)
         # "national income should rise", "the yen should stabilize": a forecast, not a demand.
