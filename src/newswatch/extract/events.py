@@ -2416,34 +2416,35 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
         acts = {c.trigger.token.i: c.trigger.type for c in candidates}
         for c in candidates:
             event = coder.event(sent, c.trigger, c.actor_tok, c.target_tok, modality=c.modality)
+            commitment = None
             if event is not None:
                 # The sentence's main act sits nearest the root; a purpose clause ("staged
                 # demonstrations to demand reforms") ranks below it.
-                event.confidence = round(max(0.05, event.confidence - DEPTH_PENALTY * min(_depth(c.trigger.token), 4)), 3)
-            if event is not None and mtype is not None and event.type == mtype:
-                # The rules and the model agree on the sentence's act: rank it first.
-                event.confidence = round(min(0.95, event.confidence + 0.15 * p), 3)
-            commitment = _commitment(event, c.trigger, coder.announcer(c.trigger, event)) if event is not None else None
-            if event is not None and c.modality is None and event.modality in UNASSERTED:
-                # What is requested, planned or possible ranks below what the sentence asserts
-                # ("students staged demonstrations to demand reforms" is first a PROTEST).
-                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
-            if event is not None and c.trigger.nominal and _acted_on(c.trigger.token, c.trigger.type, acts):
-                # "rejected demands by Kurdish deputies", "laid the blame on Russian warplanes for
-                # bombing": the act done about a named act is the sentence's news, however well
-                # coded the named act's parties are.
-                event.confidence = round(max(0.05, event.confidence - 2 * UNASSERTED_PENALTY), 3)
-            if event is not None and c.trigger.nominal and _circumstance(c.trigger.token):
-                # "After a meeting with the labour minister, the union said ...", "during a visit to
-                # Managua": the setting, not the news.
-                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
-            if event is not None and _in_condition(c.trigger.token):
-                # "would send troops if the government requested help": the condition is no act of its own.
-                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
-            if event is not None and c.modality is None and event.modality != "asserted" and _asked_for(c.trigger.token):
-                # What a request or a protest demands, or a refusal refuses, ranks below the
-                # demand or the refusal itself.
-                event.confidence = round(max(0.05, event.confidence - UNASSERTED_PENALTY), 3)
+                event.confidence = _lowered(event.confidence, DEPTH_PENALTY * min(_depth(c.trigger.token), 4))
+                if mtype is not None and event.type == mtype:
+                    # The rules and the model agree on the sentence's act: rank it first.
+                    event.confidence = round(min(0.95, event.confidence + 0.15 * p), 3)
+                commitment = _commitment(event, c.trigger, coder.announcer(c.trigger, event))
+                if c.modality is None and event.modality in UNASSERTED:
+                    # What is requested, planned or possible ranks below what the sentence asserts
+                    # ("students staged demonstrations to demand reforms" is first a PROTEST).
+                    event.confidence = _lowered(event.confidence, UNASSERTED_PENALTY)
+                if c.trigger.nominal and _acted_on(c.trigger.token, c.trigger.type, acts):
+                    # "rejected demands by Kurdish deputies", "laid the blame on Russian warplanes for
+                    # bombing": the act done about a named act is the sentence's news, however well
+                    # coded the named act's parties are.
+                    event.confidence = _lowered(event.confidence, 2 * UNASSERTED_PENALTY)
+                if c.trigger.nominal and _circumstance(c.trigger.token):
+                    # "After a meeting with the labour minister, the union said ...", "during a visit to
+                    # Managua": the setting, not the news.
+                    event.confidence = _lowered(event.confidence, UNASSERTED_PENALTY)
+                if _in_condition(c.trigger.token):
+                    # "would send troops if the government requested help": the condition is no act of its own.
+                    event.confidence = _lowered(event.confidence, UNASSERTED_PENALTY)
+                if c.modality is None and event.modality != "asserted" and _asked_for(c.trigger.token):
+                    # What a request or a protest demands, or a refusal refuses, ranks below the
+                    # demand or the refusal itself.
+                    event.confidence = _lowered(event.confidence, UNASSERTED_PENALTY)
             add(event)
             add(commitment)
             if event is not None:
@@ -2485,6 +2486,11 @@ def _acted_on(noun: Token, etype: str, acts: dict[int, str]) -> bool:
     return False
 
 
+def _lowered(confidence: float, by: float) -> float:
+    """A confidence lowered for a reason the ranking weighs, never below 0.05."""
+    return round(max(0.05, confidence - by), 3)
+
+
 FALLBACK_CONFIDENCE = 0.5
 CONJUNCT_PENALTY = 0.02
 DEPTH_PENALTY = 0.03
@@ -2506,7 +2512,7 @@ def _reciprocal(c: Candidate, event: Event) -> Event | None:
     etype, cameo = ("PROTEST", "14") if riot else (event.type, c.trigger.cameo)
     return event.model_copy(update={
         "actor": event.target, "target": event.actor, "type": etype, "cameo_root": cameo[:2], "quad_class": quad_class(cameo),
-        "confidence": round(max(0.05, event.confidence - CONJUNCT_PENALTY), 3),
+        "confidence": _lowered(event.confidence, CONJUNCT_PENALTY),
     })
 
 
@@ -2557,7 +2563,7 @@ def _conjoined(coder: _Coder, c: Candidate, event: Event) -> list[Event]:
         for j, target in enumerate(options["target"]):
             if i == j == 0 or (target is not None and actor is not None and target.code and target.code == actor.code):
                 continue
-            confidence = round(max(0.05, event.confidence - CONJUNCT_PENALTY), 3)
+            confidence = _lowered(event.confidence, CONJUNCT_PENALTY)
             out.append(event.model_copy(update={"actor": actor, "target": target, "confidence": confidence}))
     return out
 
