@@ -1103,3 +1103,40 @@ def test_relief_carried_or_refugees_taken_in_are_aid_and_patrols_marked_joint_ar
 def test_a_killing_that_follows_a_capsizing_is_no_attack_and_an_organisation_expelled_is_a_sanction():
     assert ranked("A ferry capsized off the coast of Bangladesh, killing at least 60 passengers.") == []
     assert ranked("The Kremlin expelled the British Council from Russia.")[0] == ("SANCTION", "asserted", "RUS", "GBR")
+
+
+def test_a_place_opened_or_access_given_to_outsiders_lets_them_in():
+    # CAMEO 086 whatever the verb's listed senses: "open" names embassies and fire, "throw" stones.
+    assert ranked("Hanoi opened the flooded provinces to foreign relief workers.")[0][:3] == ("RETREAT", "asserted", "VNM")
+    assert ranked("Iraq threw open eight presidential sites to UN inspectors on Monday.")[0][:3] == ("RETREAT", "asserted", "IRQ")
+    assert ranked("Rioters threw stones at security forces in Nablus.")[0][0] != "RETREAT"
+
+
+def test_captives_set_free_or_let_go_are_released():
+    assert ranked("Kidnappers in the Niger Delta set free two Italian engineers.")[0][:2] == ("RETREAT", "asserted")
+    assert ranked("Somali gunmen let go of the French hostages after talks.")[0][:3] == ("RETREAT", "asserted", "SOM")
+
+
+def test_beating_up_or_to_death_is_violence_whoever_is_beaten():
+    assert ranked("Party thugs beat up a rival candidate in Lagos.")[0][:2] == ("ASSAULT", "asserted")
+    assert ranked("A crowd beat to death a shopkeeper in Dhaka.")[0][:2] == ("ASSAULT", "asserted")
+
+
+def test_members_of_a_body_act_for_it():
+    assert ranked("Members of the Thai junta promised a return to civilian rule.")[0][:3] == ("AGREE", "asserted", "THA")
+
+
+def test_supplying_a_party_with_goods_is_aid_the_goods_named_after_with_or_the_recipient_after_the_goods():
+    assert ranked("Iran furnished Hezbollah fighters with anti-tank missiles.")[0][:3] == ("AID", "asserted", "IRN")
+    assert ranked("Cuba rushed 12 tonnes of antibiotics and vaccines to Haiti.")[0] == ("AID", "asserted", "CUB", "HTI")
+
+
+def test_a_crowd_demanding_is_protesting_whatever_the_parser_made_of_its_act():
+    coded = ranked("Crowds estimated by organisers at 100,000 filled central Sofia on Friday, demanding that Videnov resign, BTA news agency reported.")
+    assert coded[0][0] == "PROTEST" and "REQUEST" not in [t for t, _, _, _ in coded]
+
+
+def test_an_agreement_carried_out_with_a_party_or_trade_with_one_is_cooperation_and_arms_sold_are_not():
+    assert ranked("Kazakhstan began pumping oil to China under a 2004 pipeline agreement.")[0] == ("COOPERATE", "asserted", "KAZ", "CHN")
+    assert ranked("Laos started selling electricity to Thailand over a new power line.")[0] == ("COOPERATE", "asserted", "LAO", "THA")
+    assert all(event[0] != "COOPERATE" for event in ranked("Russia sold anti-tank weapons to Syria."))

@@ -215,6 +215,8 @@ def _objects(tok: Token) -> list[Token]:
         out.append(tok.head)  # "bombers being moved" -> bombers
     for c in [c for c in tok.children if c.dep_ in ("nsubjpass",)]:
         out.append(c)
+    # "furnished Afghan fighters with Stinger missiles": the tagger may hang what is given on whom.
+    out.extend(g for o in list(out) if o.dep_ in ("dobj", "obj") for p in o.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     # "aerial photographs and other military intelligence": each conjoined object counts.
     out.extend(c for o in list(out) for c in o.children if c.dep_ == "conj")
     return out + _measured(out)
@@ -310,6 +312,12 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             if sense is not None:
                 etype, cameo, needs = sense
                 found.append(Trigger(etype, cameo, tok, nominal=False, needs=needs))
+            elif _admits_outsiders(tok):
+                # "opened the delta to foreign relief workers", "had been given access": letting
+                # outsiders in (CAMEO 086) whatever the verb's listed senses name.
+                found.append(Trigger("RETREAT", "08", tok, nominal=False))
+        elif tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and _admits_outsiders(tok):
+            found.append(Trigger("RETREAT", "08", tok, nominal=False))  # "threw open its weapons sites to experts"
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
             key = None
             if tok.i > sent.start:  # "hunger strike" before "strike"
@@ -356,7 +364,7 @@ def _makes_people_act(verb: Token, lex: dict) -> bool:
     if verb.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
         return False
     subject = _subject(verb)
-    if subject is not None and subject.lemma_.lower() in lex["non_acting_subjects"]:
+    if subject is not None and subject.lemma_.lower() in lex["non_acting_subjects"] and not _named_firm(subject):
         return False
     people = any(c.dep_ in ("dobj", "obj") and (_is_party(_counted_group(c)) or c.tag_ in ("NNS", "NNPS")) for c in verb.children)
     return people and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in verb.children)
@@ -404,6 +412,9 @@ def _verb_frame(tok: Token) -> tuple[list[Token], set[str], set[str]]:
     object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
     # "held the company liable", "set free": an adjective complement names the sense too.
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") or (c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd", "advcl", "ccomp", "xcomp"))}
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if following is not None and following.pos_ == "ADJ" and following.dep_ == "amod" and following.head in objects:
+        particles.add(following.lower_)  # "set free three sailors": the tagger hangs "free" on the object
     return objects, object_lemmas, particles
 
 
@@ -566,7 +577,7 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     if any({o.lemma_.lower(), o.lower_} & lex["idioms"].get(lemma, set()) for o in undergoing):
         return True  # "seized the opportunity", "released a report", "a movie released this week"
     subject = next((_antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in lex["non_acting_subjects"]:
+    if subject is not None and subject.lemma_.lower() in lex["non_acting_subjects"] and not _named_firm(subject):
         return True  # "stocks rallied", "the dollar retreated", "pressure will build up", "a storm struck"
     if subject is not None and any(c.dep_ == "compound" and c.lemma_.lower() in lex["non_agents"] for c in subject.children):
         return True  # "Hurricane Harvey slammed into Texas"
@@ -581,17 +592,28 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
             return True  # "would be met by a strong response"
     if (etype, lemma) in cons["needs_direct_object"] and not objects:
         return True  # "protesters rallied against the plan" demonstrate; "rallied elders against it" gathers opposition
-    if (etype, lemma) in cons["needs_party_object"] and not any(_is_party(_counted_group(o)) or _named_modifier(o) is not None for o in acted_on):
+    if (etype, lemma) in cons["needs_party_object"] and not _done_to_a_body(verb) and not any(_is_party(_counted_group(o)) or _named_modifier(o) is not None for o in acted_on):
         return True  # "received an application", "evacuated their stock holdings"
     if etype == "THREATEN" and lemma in cons["warnings"] and not _warns_someone(verb, objects):
         return True  # "analysts cautioned that output cuts are difficult"
-    if (etype, lemma) in cons["needs_party_subject"] and subject is not None and not _is_party(subject):
+    if (etype, lemma) in cons["needs_party_subject"] and subject is not None and not _is_party(_counted_group(subject)):
         return True  # "the revolt left the bill's fate in doubt"
     if (etype, lemma) in cons["travel"] and (_prep_object(verb, ("for",)) is not None or (subject is not None and subject.ent_type_ == "PERSON")):
         return True  # "leaves for Washington", "Thatcher left Bonn"
     if (etype, lemma) in cons["helping"] and not any(_is_party(o) for o in objects) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in verb.children):
         return True  # "helped block the plans"
     return False
+
+
+def _named_firm(tok: Token) -> bool:
+    """"Anglo Platinum", "Shell": a name that holds a commodity's or a storm's word is a party."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON") and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def _done_to_a_body(verb: Token) -> bool:
+    """"beat up an opposition candidate", "beat to death a factory manager": only a person is
+    beaten up or to death, whoever the object is."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) or any(g.lower_ == "death" for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
 
 
 def _figurative(trigger: Trigger, actor_tok: Token | None, target_tok: Token | None, cons: dict) -> bool:
@@ -759,6 +781,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             governed = tok.head.head  # "launched 10 days of war games": the measure stands for it
         if actor is None and governed.dep_ in ("dobj", "obj") and governed.head.lemma_ in LIGHT_VERBS:
             actor = _subject(governed.head)  # "Russia ... launch airstrikes"
+        if actor is None and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_ == "go":
+            actor = _subject(tok.head.head)  # "youths went on a rampage", "went on strike"
         if actor is None:
             # "a call by Prime Minister Nakasone" (not whoever the sentence says followed it),
             # "a bombing by Basque separatists"
@@ -802,7 +826,7 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             partner = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if partner is None:
             # "Obama met Putin on Monday": whom the act is done with, as its object.
-            partner = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and _is_party(c)), None)
+            partner = next((c for c in tok.children if (c.dep_ in ("dobj", "obj") and _is_party(c)) or (c.dep_ == "dative" and _named_party(c))), None)
         if partner is None and actor is not None:
             # "Putin and Obama met"; the tagger may hang the second name lower ("Barack Obama and ...").
             partner = next((c for c in actor.subtree if c.dep_ == "conj" and c.head.i in {t.i for t in actor.subtree}), None)
@@ -811,6 +835,9 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     target = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() != trigger.needs), None)
     if passive_subject is not None and target is None:
         target = passive_subject
+    dative = next((c for c in tok.children if c.dep_ == "dative" and _named_party(c)), None)
+    if dative is not None and (target is None or not _is_party(target)):
+        target = dative  # "promised opposition groups a package of reforms": to whom, not what
     if target is None:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}):
             target = next((g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in TIMES_AND_AMOUNTS), None)
@@ -908,6 +935,12 @@ def _is_party(tok: Token) -> bool:
     if tok.pos_ in ("PROPN", "PRON") and tok.ent_type_ not in NOT_PARTIES:
         return True
     return sector_of_noun(tok.lemma_.lower()) is not None or sector_of_noun(tok.lower_) is not None
+
+
+def _named_party(tok: Token) -> bool:
+    """A noun that names a party, itself or by its modifier ("opposition groups", "Turkish police")."""
+    group = _counted_group(tok)
+    return group.pos_ in ("NOUN", "PROPN") and (_is_party(group) or any(c.dep_ in ("compound", "amod") and _is_party(c) for c in group.children))
 
 
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr", "dative"}
@@ -1467,7 +1500,8 @@ def _admits_outsiders(verb: Token) -> bool:
     """Whether a verb of allowing lets outsiders in: its object, or the one it lets act, is a
     mission, monitors, a convoy or a deployment."""
     words = _lexicon()["structural"]
-    if verb.lemma_.lower() not in words["access_verbs"]:
+    lemma = verb.lemma_.lower()
+    if lemma not in words["access_verbs"] and not (lemma in words["opening_verbs"] and any(c.lower_ == "open" for c in verb.children)):
         return False
     let_in = [_counted_group(o) for o in _objects(verb) if o.pos_ in ("NOUN", "PROPN")]
     for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
@@ -1588,7 +1622,29 @@ def _aid_given(verb: Token, objects: list[Token], words: dict) -> Token | None:
     goods = [t for o in objects if o.dep_ in ("dobj", "obj") for t in o.subtree if t.lemma_.lower() in words["relief_goods"]]
     if not goods:
         return None
-    return _prep_object(verb, ("to", "into", "for")) or next((c for c in verb.children if c.dep_ == "dative"), None)
+    # "rushed 20 tonnes of salts and antibiotics to Peru": the tagger may hang "to" on the goods.
+    behind_goods = (g for o in objects if o.dep_ in ("dobj", "obj") for t in o.subtree if t.dep_ == "prep" and t.lower_ in ("to", "into") for g in t.children if g.dep_ == "pobj")
+    return _prep_object(verb, ("to", "into", "for")) or next((c for c in verb.children if c.dep_ == "dative"), None) or next(behind_goods, None)
+
+
+def _cooperation_partner(verb: Token, objects: list[Token], words: dict) -> Token | None:
+    """The party an act carries an agreement out with, or trades with: "began pumping water to
+    Jordan under the peace treaty", "began selling hydroelectric power to Djibouti"."""
+    doer = _subject(verb)
+    if doer is None or not _is_party(doer):
+        return None
+    lemma = verb.lemma_.lower()
+    under = _prep_object(verb, ("under",))
+    carried_out = under is not None and under.lemma_.lower() in words["agreements_carried_out"]
+    if not carried_out and lemma not in words["trading"]:
+        return None
+    direct = [o for o in objects if o.dep_ in ("dobj", "obj")]
+    if lemma in words["trading"] and (_has_military(direct) or any(t.lemma_.lower() in words["arms"] for o in direct for t in o.subtree)):
+        return None  # weapons handed over are aid (`_arms_to_a_party`)
+    doers = {doer.i} | {c.i for c in _conjuncts(doer)}
+    parties = [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj") and _named_party(c)]
+    parties += [g for h in (verb, *direct) for p in h.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with", "alongside", "from") for g in p.children if g.dep_ == "pobj" and _is_party(g)]
+    return next((p for p in parties if p.i not in doers and _country_at(p) != _country_at(doer)), None)
 
 
 def _joint_act(verb: Token, objects: list[Token], words: dict) -> Token | None:
@@ -1788,6 +1844,11 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             # training alongside Azerbaijani commandos": an act done jointly with a party (CAMEO 06).
             put(Candidate(Trigger("COOPERATE", "06", tok, nominal=False), _subject(tok), partner))
             continue
+        if k is None and (partner := _cooperation_partner(tok, objects, words)) is not None:
+            # "began pumping 50 million cubic metres of water to Jordan under the peace treaty":
+            # an agreement carried out, or trade, with a party (CAMEO 06).
+            put(Candidate(Trigger("COOPERATE", "06", tok, nominal=False), _subject(tok), partner))
+            continue
         stopped = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i in at and out[at[c.i]].trigger.type in ("AID", "COOPERATE")), None)
         if stopped is not None and lemma in _lexicon()["constraints"]["halt_verbs"] and _subject(tok) is not None:
             # "stopped distributing food to displaced families": aid cut off (CAMEO 162), not given.
@@ -1883,11 +1944,38 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
         intent = _stated_intent(tok, out)
         if intent is not None:
             put(intent)
+    for k, c in enumerate(out):
+        crowd = _crowd_demanding(c, out, words, coder)
+        if crowd is not None:
+            # "Crowds ... filled central Belgrade, demanding that Milosevic step down", "Hundreds
+            # of villagers squatted on railway tracks to demand job quotas": whatever the parser
+            # made of the crowd's act, a crowd pressing a demand is protesting (CAMEO 14).
+            out[k] = Candidate(Trigger("PROTEST", "14", c.trigger.token, nominal=False), crowd, c.target_tok, settled=True)
     protests = {c.trigger.token.i for c in out if c.trigger.type == "PROTEST"}
     # What a protest demands is its aim, not a second act ("went on hunger strike to demand ...",
     # "a general strike called to demand an end to ...").
     drop(lambda c: c.trigger.type == "REQUEST" and not c.trigger.nominal and bool(_protest_near(c.trigger.token, words) & protests))
     return out
+
+
+def _crowd_demanding(c: Candidate, candidates: list[Candidate], words: dict, coder: "_Coder | None") -> Token | None:
+    """The crowd whose demand a request candidate is, when it hangs as a participle or a purpose
+    clause ("..., demanding", "to demand") from a crowd or from an act no other candidate codes."""
+    verb = c.trigger.token
+    if c.trigger.type != "REQUEST" or c.trigger.nominal or not _protest_near(verb, words):
+        return None
+    doer = c.actor_tok
+    if doer is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        doer = verb.head  # "Hundreds of Dalit villagers ..., to demand": the tagger hangs the clause on them
+    if doer is None or doer.pos_ == "PRON":
+        return None
+    doer = _counted_group(doer)
+    if not (_crowd(doer, coder) and _civilian(doer, coder)) or verb.head.lemma_.lower() in words["written"]:
+        return None  # "the PKK issued a declaration demanding ...": a party's written demand
+    coded = {o.trigger.token.i for o in candidates if o is not c}
+    if verb.head.i in coded:
+        return None  # the act it hangs from is coded: the structural rules above decide
+    return doer
 
 
 def _stated_intent(verb: Token, candidates: list[Candidate]) -> Candidate | None:
