@@ -1140,3 +1140,18 @@ def test_an_agreement_carried_out_with_a_party_or_trade_with_one_is_cooperation_
     assert ranked("Kazakhstan began pumping oil to China under a 2004 pipeline agreement.")[0] == ("COOPERATE", "asserted", "KAZ", "CHN")
     assert ranked("Laos started selling electricity to Thailand over a new power line.")[0] == ("COOPERATE", "asserted", "LAO", "THA")
     assert all(event[0] != "COOPERATE" for event in ranked("Russia sold anti-tank weapons to Syria."))
+
+
+def test_a_state_ordering_its_press_or_people_coerces_them_and_an_order_to_a_state_does_not():
+    assert ranked("The government in Harare ordered independent radio stations to stop broadcasting news bulletins.")[0][:2] == ("COERCE", "asserted")
+    assert all(event[0] != "COERCE" for event in ranked("The Security Council ordered Iraq to destroy its missiles."))
+
+
+def test_two_acts_joined_by_and_share_their_object():
+    assert ranked("Riot police clubbed and kicked the students outside the university in Seoul.")[0][:2] == ("ASSAULT", "asserted")
+    assert ranked("The striker kicked the ball into the net.") == []
+
+
+def test_a_passive_act_is_done_by_its_agent_even_when_the_agent_is_counted():
+    assert ranked("The road from Kathmandu to the Indian border was blocked on Friday by hundreds of Madhesi protesters.")[0][:2] == ("PROTEST", "asserted")
+    assert ranked("A rally against the new labour law was staged outside parliament by thousands of Korean trade unionists.")[0][:3] == ("PROTEST", "asserted", "KOR")

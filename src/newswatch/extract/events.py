@@ -104,6 +104,9 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "ultimatum_spans": ("THREATEN", "ultimatums", "spans"),
     "police_forces": ("MOBILIZE", "police_forces"),
     "coercing": ("COERCE", "coercing"),
+    "bodily": ("ASSAULT", "bodily"),
+    "ordering_verbs": ("COERCE", "ordering", "verbs"),
+    "ordered_people": ("COERCE", "ordering", "people"),
     "telling": ("REQUEST", "telling"),
     "shields": ("COERCE", "shields"),
     "group_nouns": ("REJECT", "group_nouns"),
@@ -300,6 +303,9 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             # "told opposition leaders to call off the demonstrations": an order given is a demand (CAMEO 10).
             found.append(Trigger("REQUEST", "10", tok, nominal=False))
             continue
+        if tok.pos_ == "VERB" and lemma in cons["ordering_verbs"] and _orders_own_people(tok, cons):
+            found.append(Trigger("COERCE", "17", tok, nominal=False))
+            continue
         if tok.pos_ == "VERB" and lemma in cons["coercing"] and _makes_people_act(tok, lex):
             # "forced hundreds of villagers to work as porters": making people act (CAMEO 170).
             found.append(Trigger("COERCE", "17", tok, nominal=False))
@@ -355,6 +361,23 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
 # Named bodies and documents whose name may hold a trigger noun ("the Paris Agreement").
 NAME_TYPES = {"ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"}
 QUESTION_WORDS = {"if", "whether", "what", "why", "how", "who", "whom", "when", "where", "which"}
+
+
+def _orders_own_people(verb: Token, cons: dict) -> bool:
+    """Whether a state orders people, the press, NGOs or firms to act ("the junta ordered all
+    private newspapers to submit their pages to censors")."""
+    ordered = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if ordered is None or not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        return False
+    subject = _subject(verb)
+    if subject is None or not (subject.ent_type_ == "GPE" or _sector_word(subject) in cons["state_sectors"]):
+        return False
+    group = _counted_group(ordered)
+    return any(_sector_word(t) in cons["ordered_people"] for t in (group, *(c for c in group.children if c.dep_ in ("compound", "amod"))))
+
+
+def _sector_word(tok: Token) -> str | None:
+    return sector_of_noun(tok.lemma_.lower()) or sector_of_noun(tok.lower_)
 
 
 def _makes_people_act(verb: Token, lex: dict) -> bool:
@@ -530,7 +553,7 @@ def _warns_someone(verb: Token, objects: list[Token]) -> bool:
 def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     """Whether a trigger verb is used in a sense that is no event of its type."""
     # "loans that Sudan hoped to receive": a relative pronoun stands for the noun it refers to.
-    objects = [_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects = [_antecedent(c) for c in _shared_objects(verb)]
     clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     if etype == "REQUEST" and lemma in cons["attempts"] and not objects and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children) and _prep_object(verb, ("from",)) is None:
         return True  # "sought to end the unrest by a show of force": an attempt, not a request
@@ -592,7 +615,7 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
             return True  # "would be met by a strong response"
     if (etype, lemma) in cons["needs_direct_object"] and not objects:
         return True  # "protesters rallied against the plan" demonstrate; "rallied elders against it" gathers opposition
-    if (etype, lemma) in cons["needs_party_object"] and not _done_to_a_body(verb) and not any(_is_party(_counted_group(o)) or _named_modifier(o) is not None for o in acted_on):
+    if (etype, lemma) in cons["needs_party_object"] and not (lemma in cons["bodily"] and _done_to_a_body(verb)) and not any(_is_party(_counted_group(o)) or _named_modifier(o) is not None for o in acted_on):
         return True  # "received an application", "evacuated their stock holdings"
     if etype == "THREATEN" and lemma in cons["warnings"] and not _warns_someone(verb, objects):
         return True  # "analysts cautioned that output cuts are difficult"
@@ -603,6 +626,24 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     if (etype, lemma) in cons["helping"] and not any(_is_party(o) for o in objects) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in verb.children):
         return True  # "helped block the plans"
     return False
+
+
+def _misread_name(tok: Token) -> bool:
+    """A capitalised word the tagger called a pronoun ("Lusaka today legalised ...")."""
+    return tok.pos_ == "PRON" and tok.text[:1].isupper() and not tok.is_stop and tok.is_alpha
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """A verb's direct objects, or, when it has none, those of the verb joined to it that has no
+    subject of its own ("police clubbed and kicked the students": both acts hit the students)."""
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if direct or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return direct
+    # Only "V and V X": "relented on Thursday and let inspectors in" relents on nothing.
+    joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc"), None)
+    if joined is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children):
+        return direct
+    return [c for c in joined.children if c.dep_ in ("dobj", "obj")]
 
 
 def _named_firm(tok: Token) -> bool:
@@ -647,6 +688,8 @@ def _subject(verb: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj" and not _is_amount(g):  # "reduced by 20 pct"
                     return _wielder(g)
+                if g.dep_ == "pobj" and _counted_group(g) is not g:
+                    return _counted_group(g)  # "blocked by hundreds of Madhesi activists"
     if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ in ("conj", "advcl"):
         return None  # "was visiting his girlfriend when he was gunned down": by whom is not said
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -781,6 +824,12 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             governed = tok.head.head  # "launched 10 days of war games": the measure stands for it
         if actor is None and governed.dep_ in ("dobj", "obj") and governed.head.lemma_ in LIGHT_VERBS:
             actor = _subject(governed.head)  # "Russia ... launch airstrikes"
+        if actor is None and tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB" and any(c.dep_ == "agent" for c in tok.head.children):
+            # "A formal request was submitted to the commission by the opposition party": the
+            # agent of the verb the act is the passive subject of, and whom it was made to.
+            actor = _subject(tok.head)
+            if target is None:
+                target = next((g for g in (_prep_object(tok.head, (p,)) for p in ("to", "against", "on")) if g is not None and _is_party(g)), None)
         if actor is None and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_ == "go":
             actor = _subject(tok.head.head)  # "youths went on a rampage", "went on strike"
         if actor is None:
@@ -832,7 +881,7 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             partner = next((c for c in actor.subtree if c.dep_ == "conj" and c.head.i in {t.i for t in actor.subtree}), None)
         return actor, partner
     passive_subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    target = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() != trigger.needs), None)
+    target = next((c for c in _shared_objects(tok) if c.lemma_.lower() != trigger.needs), None)
     if passive_subject is not None and target is None:
         target = passive_subject
     dative = next((c for c in tok.children if c.dep_ == "dative" and _named_party(c)), None)
@@ -1247,7 +1296,7 @@ class _Coder:
             speaker = _speaker_of(actor_tok)
             if speaker is not None:
                 actor_tok, actor = speaker, self.actor(speaker)
-        if actor is None and actor_tok is not None and actor_tok.pos_ in ("NOUN", "PROPN"):
+        if actor is None and actor_tok is not None and (actor_tok.pos_ in ("NOUN", "PROPN") or _misread_name(actor_tok)):
             # A named or described party the lexicons cannot code is still the one acting
             # ("Judge Alejandro Rivera opened investigations"): keep it, uncoded.
             actor = _uncoded(actor_tok)
