@@ -1155,3 +1155,11 @@ def test_two_acts_joined_by_and_share_their_object():
 def test_a_passive_act_is_done_by_its_agent_even_when_the_agent_is_counted():
     assert ranked("The road from Kathmandu to the Indian border was blocked on Friday by hundreds of Madhesi protesters.")[0][:2] == ("PROTEST", "asserted")
     assert ranked("A rally against the new labour law was staged outside parliament by thousands of Korean trade unionists.")[0][:3] == ("PROTEST", "asserted", "KOR")
+
+
+def test_a_named_act_outranks_how_it_was_received_and_a_cause_does_not_act():
+    drew = ranked("The junta's threat to shut down independent newspapers drew sharp criticism from the European Union.")
+    assert drew[0][0] == "THREATEN"
+    prompted = ranked("Turkey's threat to cut water flows prompted an emergency cabinet meeting in Baghdad.")
+    assert prompted[0][:3] == ("THREATEN", "asserted", "TUR") and "CONSULT" not in [t for t, _, _, _ in prompted]
+    assert ranked("The United States welcomed Peru's pledge to reopen its embassy.")[0][:3] == ("SUPPORT", "asserted", "USA")

@@ -345,10 +345,10 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
     # "approved a trade ban against South Africa": adopting a measure is the measure.
     enacted = {t.token.head.i for t in found if t.nominal and t.token.dep_ in ("dobj", "obj") and t.type != "SUPPORT"}
     found = [t for t in found if not (t.type == "SUPPORT" and not t.nominal and t.token.i in enacted and t.token.lemma_.lower() in lex["enacting"])]
-    verbal = {t.token.i for t in found if not t.nominal}
+    verbal = {t.token.i: t.type for t in found if not t.nominal}
     return [
         t for t in found
-        if not (t.nominal and t.token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and t.token.head.i in verbal)
+        if not (t.nominal and t.token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and t.token.head.i in verbal and not _owned_subject_act(t, verbal))
         # "imposed 300 mln dlrs in sanctions": nor is the noun a measured object stands for.
         and not (t.nominal and t.token.dep_ == "pobj" and t.token.head.lower_ in ("of", "in") and t.token.head.head.dep_ in ("dobj", "obj") and t.token.head.head.head.i in verbal)
         # "police opened fire on demonstrators": nor is a participant noun behind the act's preposition.
@@ -845,7 +845,7 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
                     governor = governor.head.head
             if governor.pos_ == "VERB":
                 actor = _subject(governor)  # "Saddam Hussein arrived in Amman on a visit"
-        if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT"):
+        if actor is None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and trigger.type not in ("MOBILIZE", "ASSAULT") and tok.head.lemma_.lower() not in _lexicon()["structural"]["causes"]:
             # "The judge opened investigations against officials", "X lodged a protest with Y"
             actor = _subject(tok.head)
             if target is None:
@@ -2571,6 +2571,11 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     # bombing": the act done about a named act is the sentence's news, however well
                     # coded the named act's parties are.
                     event.confidence = _lowered(event.confidence, 2 * UNASSERTED_PENALTY)
+                if _reaction_to_named_act(c.trigger.token, c.trigger.type, acts):
+                    # "Germany's decision to give sanctuary ... was praised by rights groups", "the EU's
+                    # threat to withhold aid prompted an emergency meeting": the named act is the news,
+                    # what it met with comes after it.
+                    event.confidence = _lowered(event.confidence, 4 * UNASSERTED_PENALTY)
                 if c.trigger.nominal and _circumstance(c.trigger.token):
                     # "After a meeting with the labour minister, the union said ...", "during a visit to
                     # Managua": the setting, not the news.
@@ -2621,6 +2626,38 @@ def _acted_on(noun: Token, etype: str, acts: dict[int, str]) -> bool:
         if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
             return False
     return False
+
+
+def _owned_subject_act(trigger: Trigger, verbal: dict[int, str]) -> bool:
+    """A noun act that names its doer as the subject of a verb of another type ("Chile's pledge
+    ... was welcomed"): an act of its own, not the verb's act named again."""
+    noun = trigger.token
+    if verbal.get(noun.head.i) == trigger.type or not _owns_act(noun):
+        return False
+    if noun.lemma_.lower() in _lexicon()["constraints"]["participants"] or noun.lower_ in _lexicon()["constraints"]["participants"]:
+        return False  # "Georgian demonstrators received weapons": who acts, not an act
+    # Received, not done: "was welcomed by ...", "drew criticism from ..." (not "Kenya's
+    # opposition alliance demanded", where the noun names the doer).
+    return noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _lexicon()["judgement_received"])
+
+
+def _owns_act(noun: Token) -> bool:
+    return _named_modifier(noun) is not None or any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children
+    )
+
+
+def _reaction_to_named_act(verb: Token, etype: str, acts: dict[int, str]) -> bool:
+    """Whether a verb's subject is an act of another type that names its doer ("Chile's pledge ...
+    was welcomed", "the threat by the junta drew criticism"): the verb tells how it was received."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # "... drew a rebuke from Moscow", "... prompted urgent calls": the reaction is the object
+        # of the verb whose subject is the named act.
+        if verb.dep_ not in ("dobj", "obj") or verb.head.lemma_.lower() not in _lexicon()["judgement_received"] | _lexicon()["structural"]["causes"]:
+            return False
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and acts.get(subject.i) not in (None, etype) and _owns_act(subject)
 
 
 def _lowered(confidence: float, by: float) -> float:
