@@ -1163,3 +1163,16 @@ def test_a_named_act_outranks_how_it_was_received_and_a_cause_does_not_act():
     prompted = ranked("Turkey's threat to cut water flows prompted an emergency cabinet meeting in Baghdad.")
     assert prompted[0][:3] == ("THREATEN", "asserted", "TUR") and "CONSULT" not in [t for t, _, _, _ in prompted]
     assert ranked("The United States welcomed Peru's pledge to reopen its embassy.")[0][:3] == ("SUPPORT", "asserted", "USA")
+
+
+def test_the_news_told_in_the_passive_with_its_doer_unnamed_is_still_an_event():
+    assert ranked("Barrel bombs were dropped on a crowded market in Aleppo on Friday, doctors said.")[0][:2] == ("ASSAULT", "asserted")
+    assert ranked("Entry to the prison camps was denied to Red Cross inspectors, the Eritrean information ministry said.")[0][:2] == ("REJECT", "asserted")
+    assert ranked("The meeting was postponed until next week.") == []
+
+
+def test_blows_gangs_let_loose_information_withheld_and_licences_cancelled():
+    assert ranked("An opposition deputy was punched and kicked by ruling-party legislators during the budget debate in Kyiv.")[0][:2] == ("ASSAULT", "asserted")
+    assert ranked("Belgrade today unleashed paramilitary gangs on ethnic Albanian villages in Kosovo.")[0][:3] == ("ASSAULT", "asserted", "SRB")
+    assert ranked("The Somali government withheld intelligence on militant movements from the African Union force.")[0][:3] == ("REJECT", "asserted", "SOM")
+    assert ranked("Operating licences of 23 foreign money changers were cancelled by Burma's central bank on Tuesday.")[0][:3] == ("COERCE", "asserted", "MMR")

@@ -628,6 +628,15 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
     return False
 
 
+def _unnamed_doer(trigger: Trigger) -> bool:
+    """Whether a verb trigger is the sentence's main act, in the passive, with no agent ("Entry to
+    the camps was denied to international monitors, the ministry said")."""
+    verb = trigger.token
+    if trigger.nominal or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in _lexicon()["speech"])
+
+
 def _misread_name(tok: Token) -> bool:
     """A capitalised word the tagger called a pronoun ("Lusaka today legalised ...")."""
     return tok.pos_ == "PRON" and tok.text[:1].isupper() and not tok.is_stop and tok.is_alpha
@@ -1309,6 +1318,14 @@ class _Coder:
             speaker = _speaker_of(trigger.token)
             if speaker is not None:
                 actor_tok, actor = speaker, self.actor(speaker) or _uncoded(speaker)
+        if actor is None and target is None and _unnamed_doer(trigger):
+            # "Chlorine-filled barrel bombs were dropped on a residential block in Saraqeb": the
+            # sentence's own news, in the passive, with its doer unnamed. Coded with the country
+            # the sentence names as the side acted on, if any, and ranked low.
+            passive = next((c for c in trigger.token.children if c.dep_ == "nsubjpass"), None)
+            target = self.country_in(sent, None) or (_uncoded(passive) if passive is not None and passive.pos_ in ("NOUN", "PROPN") else None)
+            if target is None:
+                return None
         if actor is None and target is None:
             return None  # no one acting and no one acted on: context, not an event
         if actor is not None and not actor.code and actor_tok is not None:
