@@ -1176,3 +1176,11 @@ def test_blows_gangs_let_loose_information_withheld_and_licences_cancelled():
     assert ranked("Belgrade today unleashed paramilitary gangs on ethnic Albanian villages in Kosovo.")[0][:3] == ("ASSAULT", "asserted", "SRB")
     assert ranked("The Somali government withheld intelligence on militant movements from the African Union force.")[0][:3] == ("REJECT", "asserted", "SOM")
     assert ranked("Operating licences of 23 foreign money changers were cancelled by Burma's central bank on Tuesday.")[0][:3] == ("COERCE", "asserted", "MMR")
+
+
+def test_a_decision_taken_is_the_act_by_its_owner_and_people_expelled_by_the_thousand_en_masse():
+    assert ranked("Chile's decision to cut back its relations with Bolivia angered La Paz.")[0] == ("SANCTION", "asserted", "CHL", "BOL")
+    praised = ranked("Germany's decision to give sanctuary to 1,100 Yazidi women was praised by rights groups.")
+    assert praised[0][:3] == ("AID", "asserted", "DEU")
+    assert ranked("Malaysia deported 20,000 Indonesian migrants.")[0][:2] == ("ASSAULT", "asserted")
+    assert ranked("Britain deported 12 Jamaican men.")[0][:2] == ("COERCE", "asserted")

@@ -728,6 +728,11 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head.head)  # "The party issued a declaration demanding ..."
     if _promised_by_noun(verb) and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
         return _subject(verb.head.head)  # "The Pentagon announced plans to deliver tanks"
+    if _promised_by_noun(verb) or _decided_by_noun(verb):
+        # "Chile's decision to cut back its relations", "Azerbaijan's pledge to lift restrictions"
+        owner = next((c for c in verb.head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        if owner is not None:
+            return owner
     return None
 
 
@@ -1069,7 +1074,7 @@ def _modality(trigger: Trigger) -> str:
         tok = tok.head  # "to train and equip": the infinitive marker sits on the first verb
     if not trigger.nominal and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
         tok.dep_ in ("advcl", "acl", "relcl") or tok.head.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "conj" and tok.head.dep_ in ("advcl", "acl"))
-    ):
+    ) and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in words["decisions"]):
         return "future"  # a purpose: "centers ... to train and equip rebels"
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if "would" in auxes and "have" in auxes:
@@ -1803,6 +1808,14 @@ def _retyped(c: Candidate, etype: str, cameo: str) -> Candidate:
     return Candidate(Trigger(etype, cameo, c.trigger.token, c.trigger.nominal), c.actor_tok, c.target_tok, c.modality, settled=True)
 
 
+def _expelled_en_masse(verb: Token, objects: list[Token]) -> bool:
+    """Whether the people a verb sends away are counted in thousands or said to go "en masse"."""
+    people = next((o for o in objects if _people(_counted_group(o))), None)
+    if people is None:
+        return False
+    return _by_the_thousand(people) or any(t.lower_ == "masse" for c in verb.children if c.dep_ in ("advmod", "prep", "npadvmod") for t in c.subtree)
+
+
 def _by_the_thousand(tok: Token) -> bool:
     """Whether a phrase counts people in thousands ("thousands of Egyptian workers", "about 15,000
     Haitians"; from 5,000: "more than 1,200 workers" deported is no mass expulsion)."""
@@ -1893,6 +1906,11 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             # Uighur migrants to China": deportation (174), by the thousand mass expulsion (201).
             mass = _by_the_thousand(sent_away)
             put(Candidate(Trigger("ASSAULT" if mass else "COERCE", "201" if mass else "174", tok, nominal=False), _subject(tok), sent_away, settled=True))
+            continue
+        if k is not None and out[k].trigger.type == "COERCE" and lemma in words["sending_away"] and _expelled_en_masse(tok, objects):
+            # "deported around 3,000 Uzbek labourers en masse", "expelled 20,000 Haitians": mass
+            # expulsion (CAMEO 201), not a deportation.
+            put(_retyped(out[k], "ASSAULT", "201"))
             continue
         if k is not None and out[k].trigger.type == "COERCE" and (cameo := _violence_code(tok, objects, words)) is not None:
             put(_retyped(out[k], "ASSAULT", cameo))
@@ -2674,7 +2692,12 @@ def _reaction_to_named_act(verb: Token, etype: str, acts: dict[int, str]) -> boo
             return False
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and acts.get(subject.i) not in (None, etype) and _owns_act(subject)
+    if subject is None or not _owns_act(subject):
+        return False
+    if subject.i not in acts and subject.lemma_.lower() in _lexicon()["modality"]["decisions"]:
+        # "Germany's decision to give sanctuary ... was praised": the act decided on.
+        subject = next((c for c in subject.children if c.dep_ == "acl" and c.i in acts), subject)
+    return acts.get(subject.i) not in (None, etype)
 
 
 def _lowered(confidence: float, by: float) -> float:
@@ -2846,6 +2869,14 @@ def _governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
         return noun.head  # "a curfew would be enforced if ..."
     return None
+
+
+def _decided_by_noun(verb: Token) -> bool:
+    """Whether an infinitive hangs on a decision taken: "Chile's decision to cut back relations"."""
+    return (
+        verb.dep_ == "acl" and verb.head.i != verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in _lexicon()["modality"]["decisions"]
+    )
 
 
 def _promised_by_noun(verb: Token) -> bool:
