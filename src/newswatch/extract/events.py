@@ -728,8 +728,8 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head.head)  # "The party issued a declaration demanding ..."
     if _promised_by_noun(verb) and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
         return _subject(verb.head.head)  # "The Pentagon announced plans to deliver tanks"
-    if _promised_by_noun(verb) or _decided_by_noun(verb):
-        # "Chile's decision to cut back its relations", "Azerbaijan's pledge to lift restrictions"
+    if _decided_by_noun(verb):
+        # "Chile's decision to cut back its relations with Bolivia"
         owner = next((c for c in verb.head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
         if owner is not None:
             return owner
