@@ -1184,3 +1184,10 @@ def test_a_decision_taken_is_the_act_by_its_owner_and_people_expelled_by_the_tho
     assert praised[0][:3] == ("AID", "asserted", "DEU")
     assert ranked("Malaysia deported 20,000 Indonesian migrants.")[0][:2] == ("ASSAULT", "asserted")
     assert ranked("Britain deported 12 Jamaican men.")[0][:2] == ("COERCE", "asserted")
+
+
+def test_agreeing_or_offering_to_act_is_a_promise_and_the_act_agreed_is_not_yet_done():
+    lifted = ranked("Rebel leaders had agreed to lift their roadblocks around Caracas, police sources said.")
+    assert lifted[0][:2] == ("AGREE", "asserted")
+    assert ranked("An offer to mediate between the warring factions was made by the Kenyan president on Saturday.")[0][:3] == ("AGREE", "asserted", "KEN")
+    assert ranked("The rebels' offer to free two kidnapped engineers was disclosed by church mediators.")[0][:2] == ("AGREE", "asserted")
