@@ -1191,3 +1191,8 @@ def test_agreeing_or_offering_to_act_is_a_promise_and_the_act_agreed_is_not_yet_
     assert lifted[0][:2] == ("AGREE", "asserted")
     assert ranked("An offer to mediate between the warring factions was made by the Kenyan president on Saturday.")[0][:3] == ("AGREE", "asserted", "KEN")
     assert ranked("The rebels' offer to free two kidnapped engineers was disclosed by church mediators.")[0][:2] == ("AGREE", "asserted")
+
+
+def test_a_preposition_of_time_is_no_particle():
+    assert ranked("Armenia called up 20,000 reservists on Tuesday as shelling along the border grew.")[0][:3] == ("MOBILIZE", "asserted", "ARM")
+    assert ranked("The Security Council called on Iraq on Friday to comply with its resolutions.")[0][:3] == ("REQUEST", "asserted", "IGOUNO")

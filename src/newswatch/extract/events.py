@@ -434,7 +434,12 @@ def _verb_frame(tok: Token) -> tuple[list[Token], set[str], set[str]]:
     objects = _objects(tok)
     object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
     # "held the company liable", "set free": an adjective complement names the sense too.
-    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") or (c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd", "advcl", "ccomp", "xcomp"))}
+    # "were called up on Monday": a preposition of time is no particle ("called on the UN").
+    particles = {
+        c.lower_ for c in tok.children
+        if (c.dep_ in ("prt", "prep", "advmod") or (c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd", "advcl", "ccomp", "xcomp")))
+        and not (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))
+    }
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if following is not None and following.pos_ == "ADJ" and following.dep_ == "amod" and following.head in objects:
         particles.add(following.lower_)  # "set free three sailors": the tagger hangs "free" on the object
