@@ -1196,3 +1196,9 @@ def test_agreeing_or_offering_to_act_is_a_promise_and_the_act_agreed_is_not_yet_
 def test_a_preposition_of_time_is_no_particle():
     assert ranked("Armenia called up 20,000 reservists on Tuesday as shelling along the border grew.")[0][:3] == ("MOBILIZE", "asserted", "ARM")
     assert ranked("The Security Council called on Iraq on Friday to comply with its resolutions.")[0][:3] == ("REQUEST", "asserted", "IGOUNO")
+
+
+def test_a_hunger_strike_launched_and_crowds_mobilised_are_protests():
+    assert ranked("A hunger strike was launched on Monday by 40 detained migrants in protest against their deportation.")[0][:2] == ("PROTEST", "asserted")
+    assert ranked("Tehran mobilised crowds in every major city to protest against the cartoons.")[0][:3] == ("PROTEST", "asserted", "IRN")
+    assert ranked("Russia mobilised 300,000 reservists.")[0][:3] == ("MOBILIZE", "asserted", "RUS")

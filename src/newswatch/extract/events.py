@@ -1504,6 +1504,11 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         elif trigger.type == "AGREE" and not trigger.nominal and _promises_hostility(trigger.token, triggers):
             # "The Taliban vowed to continue its fight": promising a hostile act is a threat.
             trigger = Trigger("THREATEN", _default_cameo("THREATEN"), trigger.token, trigger.nominal)
+        elif trigger.type == "MOBILIZE" and not trigger.nominal and any(
+            {(g := _counted_group(o)).lemma_.lower(), g.lower_} & (cons["crowds"] | cons["participants"]) for o in trigger.token.children if o.dep_ in ("dobj", "obj")
+        ):
+            # "Tehran mobilised crowds in every major city to protest": a demonstration organised.
+            trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         elif trigger.type == "MOBILIZE" and trigger.nominal and lemma in cons["nouns_need_military"] and _with_a_partner(trigger.token):
             # "drills with its Singaporean counterpart": an exercise held with a partner is joint.
             trigger = Trigger("COOPERATE", _default_cameo("COOPERATE"), trigger.token, trigger.nominal)
@@ -1514,7 +1519,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             # struck against port employers": a labour strike.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
         elif trigger.type == "ASSAULT" and not trigger.nominal and any(
-            o.lemma_.lower() == "strike" and o.dep_ in ("dobj", "obj") and _by_workers(o, actor_tok, cons) for o in trigger.token.children
+            o.lemma_.lower() == "strike" and o.dep_ in ("dobj", "obj", "nsubjpass") and _by_workers(o, actor_tok, cons) for o in trigger.token.children
         ):
             # "Opposition leaders launched a hunger strike": the strike launched is a protest.
             trigger = Trigger("PROTEST", "14", trigger.token, trigger.nominal)
