@@ -1568,7 +1568,7 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             trigger = Trigger("RETREAT", "08", trigger.token, trigger.nominal)
         # "received weapons from the government" is read from its shape (the giver behind "from"):
         # settled, like the rules' retypings.
-        out.append(Candidate(trigger, actor_tok, target_tok, settled=trigger is not lexical or trigger.received))
+        out.append(Candidate(trigger, actor_tok, target_tok, settled=trigger is not lexical or trigger.received or _judges_named_act(trigger)))
     return _structural_acts(sent, out, coder)
 
 
@@ -2671,6 +2671,18 @@ def _acted_on(noun: Token, etype: str, acts: dict[int, str]) -> bool:
         if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
             return False
     return False
+
+
+def _judges_named_act(trigger: Trigger) -> bool:
+    """Whether a verb acts on another's named act ("The United States welcomed Peru's pledge",
+    "rejected the rebels' offer"): read from its shape, so the model does not re-type it as the
+    act named."""
+    if trigger.nominal:
+        return False
+    return any(
+        (named := _noun_type(o)) is not None and named != trigger.type and _owns_act(o)
+        for o in trigger.token.children if o.dep_ in ("dobj", "obj")
+    )
 
 
 def _owned_subject_act(trigger: Trigger, verbal: dict[int, str]) -> bool:
