@@ -1721,7 +1721,7 @@ def _cooperation_partner(verb: Token, objects: list[Token], words: dict) -> Toke
         return None
     direct = [o for o in objects if o.dep_ in ("dobj", "obj")]
     if lemma in words["trading"] and (_has_military(direct) or any(t.lemma_.lower() in words["arms"] for o in direct for t in o.subtree)):
-        return None  # weapons handed over are aid (`_arms_to_a_party`)
+        return None  # arms sold are no trade here: handed to a party they are aid (`_arms_to_a_party`)
     doers = {doer.i} | {c.i for c in _conjuncts(doer)}
     parties = [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj") and _named_party(c)]
     parties += [g for h in (verb, *direct) for p in h.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with", "alongside", "from") for g in p.children if g.dep_ == "pobj" and _is_party(g)]
@@ -2691,7 +2691,8 @@ def _owned_subject_act(trigger: Trigger, verbal: dict[int, str]) -> bool:
     noun = trigger.token
     if verbal.get(noun.head.i) == trigger.type or not _owns_act(noun):
         return False
-    if noun.lemma_.lower() in _lexicon()["constraints"]["participants"] or noun.lower_ in _lexicon()["constraints"]["participants"]:
+    participants = _lexicon()["constraints"]["participants"]
+    if noun.lemma_.lower() in participants or noun.lower_ in participants:
         return False  # "Georgian demonstrators received weapons": who acts, not an act
     # Received, not done: "was welcomed by ...", "drew criticism from ..." (not "Kenya's
     # opposition alliance demanded", where the noun names the doer).
@@ -2699,6 +2700,7 @@ def _owned_subject_act(trigger: Trigger, verbal: dict[int, str]) -> bool:
 
 
 def _owns_act(noun: Token) -> bool:
+    """Whether a noun act names its doer: "Chile's pledge", "the threat by the junta", "a Turkish offer"."""
     return _named_modifier(noun) is not None or any(
         c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children
     )
@@ -2893,21 +2895,23 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def _decided_by_noun(verb: Token) -> bool:
-    """Whether an infinitive hangs on a decision taken: "Chile's decision to cut back relations"."""
+def _infinitive_on(verb: Token, nouns: set[str]) -> bool:
+    """Whether an infinitive hangs on a noun of the list ("plans to deliver")."""
     return (
         verb.dep_ == "acl" and verb.head.i != verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.lemma_.lower() in _lexicon()["modality"]["decisions"]
+        and verb.head.lemma_.lower() in nouns
     )
+
+
+def _decided_by_noun(verb: Token) -> bool:
+    """Whether an infinitive hangs on a decision taken: "Chile's decision to cut back relations"."""
+    return _infinitive_on(verb, _lexicon()["modality"]["decisions"])
 
 
 def _promised_by_noun(verb: Token) -> bool:
     """Whether an infinitive hangs on a noun of commitment: "plans to deliver", "a pledge to
     withdraw", "its readiness to negotiate"."""
-    return (
-        verb.dep_ == "acl" and verb.head.i != verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.lemma_.lower() in _lexicon()["commitment"]["nouns"]
-    )
+    return _infinitive_on(verb, _lexicon()["commitment"]["nouns"])
 
 
 def _with_a_partner(noun: Token) -> bool:
