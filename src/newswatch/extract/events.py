@@ -318,12 +318,12 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             if sense is not None:
                 etype, cameo, needs = sense
                 found.append(Trigger(etype, cameo, tok, nominal=False, needs=needs))
-            elif _admits_outsiders(tok):
-                # "opened the delta to foreign relief workers", "had been given access": letting
-                # outsiders in (CAMEO 086) whatever the verb's listed senses name.
-                found.append(Trigger("RETREAT", "08", tok, nominal=False))
-        elif tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and _admits_outsiders(tok):
-            found.append(Trigger("RETREAT", "08", tok, nominal=False))  # "threw open its weapons sites to experts"
+                continue
+        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and _admits_outsiders(tok):
+            # "opened the delta to foreign relief workers", "threw open its weapons sites to
+            # experts", "had been given access": letting outsiders in (CAMEO 086), whatever senses
+            # the lexicon lists for the verb, if any.
+            found.append(Trigger("RETREAT", "08", tok, nominal=False))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
             key = None
             if tok.i > sent.start:  # "hunger strike" before "strike"
@@ -733,11 +733,8 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head.head)  # "The party issued a declaration demanding ..."
     if _promised_by_noun(verb) and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
         return _subject(verb.head.head)  # "The Pentagon announced plans to deliver tanks"
-    if _decided_by_noun(verb):
-        # "Chile's decision to cut back its relations with Bolivia"
-        owner = next((c for c in verb.head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
-        if owner is not None:
-            return owner
+    if _decided_by_noun(verb) and (owner := _possessor(verb.head)) is not None:
+        return owner  # "Chile's decision to cut back its relations with Bolivia"
     return None
 
 
@@ -2701,9 +2698,12 @@ def _owned_subject_act(trigger: Trigger, verbal: dict[int, str]) -> bool:
 
 def _owns_act(noun: Token) -> bool:
     """Whether a noun act names its doer: "Chile's pledge", "the threat by the junta", "a Turkish offer"."""
-    return _named_modifier(noun) is not None or any(
-        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children
-    )
+    return _named_modifier(noun) is not None or _possessor(noun) is not None or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+
+
+def _possessor(noun: Token) -> Token | None:
+    """The named possessor of a noun: "Chile" in "Chile's decision" (not "its")."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _reaction_to_named_act(verb: Token, etype: str, acts: dict[int, str]) -> bool:
@@ -2712,7 +2712,8 @@ def _reaction_to_named_act(verb: Token, etype: str, acts: dict[int, str]) -> boo
     if verb.pos_ in ("NOUN", "PROPN"):
         # "... drew a rebuke from Moscow", "... prompted urgent calls": the reaction is the object
         # of the verb whose subject is the named act.
-        if verb.dep_ not in ("dobj", "obj") or verb.head.lemma_.lower() not in _lexicon()["judgement_received"] | _lexicon()["structural"]["causes"]:
+        head = verb.head.lemma_.lower()
+        if verb.dep_ not in ("dobj", "obj") or (head not in _lexicon()["judgement_received"] and head not in _lexicon()["structural"]["causes"]):
             return False
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
