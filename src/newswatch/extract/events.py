@@ -67,6 +67,7 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "halt_verbs": ("SANCTION", "halt_verbs"),
     "halt_objects": ("SANCTION", "halt_objects"),
     "halt_nouns": ("SANCTION", "halt_nouns"),
+    "halted_by": ("ASSAULT", "halted_by"),
     "kept_or_broken": ("AGREE", "kept_or_broken"),
     "obstruct": ("PROTEST", "obstruct_by_non_state"),
     "intransitive_only": ("PROTEST", "intransitive_only"),
@@ -214,6 +215,8 @@ def _objects(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "prep":
             out.extend(g for g in c.children if g.dep_ == "pobj")
+            if c.lower_ == "out":  # "walked out of wage talks", "pulled its monitors out of Kosovo"
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)  # "bombers being moved" -> bombers
     for c in [c for c in tok.children if c.dep_ in ("nsubjpass",)]:
@@ -398,7 +401,15 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
     particle or word it needs)."""
     lemma = tok.lemma_.lower()
     objects, object_lemmas, particles = _verb_frame(tok)
-    for etype, cameo, needs in lex["verbs"].get(lemma, []):
+    senses = lex["verbs"].get(lemma, [])
+    # A sense named by the verb's particle ("handed over three suspects": extradition) comes before
+    # one that needs none, unless that one's listed objects are here ("shot down appeals").
+    prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    direct = _direct_object_lemmas(tok) if prts else set()
+    by_object = [s for s in senses if s[2] is None and direct & cons["objects"].get((s[0], lemma), set())]
+    by_particle = [s for s in senses if s[2] is not None and s[2] in prts]
+    senses = by_object + by_particle + [s for s in senses if s not in by_object and s not in by_particle]
+    for etype, cameo, needs in senses:
         if _sense_holds(tok, etype, lemma, needs, cons, objects, object_lemmas, particles):
             return etype, cameo, needs
     return None
@@ -417,6 +428,10 @@ def _sense_conditions(tok: Token, etype: str, lemma: str, needs: str | None, con
         return False
     if needs is None and (etype, lemma) in cons["objects"] and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
         return False  # "called off their walkout" undoes what "called a strike" does
+    if needs is None and "on" in particles and (etype, lemma) in cons["objects"]:
+        # "called on Arab League members to rally": what they are called on to do is no object
+        # of the call ("called a rally" is).
+        object_lemmas = {o.lemma_.lower() for o in objects if o.dep_ not in ("xcomp", "ccomp")}
     if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
         if not (etype == "AID" and _arms_to_a_party(tok)):
             return False
@@ -424,6 +439,8 @@ def _sense_conditions(tok: Token, etype: str, lemma: str, needs: str | None, con
         return False
     if etype == "MOBILIZE" and lemma in cons["military"] and not (_has_military(objects) or _police(objects, cons) or "up" in particles or _military_subject(tok)):
         return False
+    if etype == "MOBILIZE" and _direct_object_lemmas(tok) & cons["halted_by"]:
+        return False  # "ordered a halt to hostilities against government troops": a ceasefire
     if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (_direct_object_lemmas(tok) & cons["halt_objects"]):
         return False  # "cancelled a reception in an effort to ...": what stops is the reception
     return True
@@ -735,7 +752,30 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head.head)  # "The Pentagon announced plans to deliver tanks"
     if _decided_by_noun(verb) and (owner := _possessor(verb.head)) is not None:
         return owner  # "Chile's decision to cut back its relations with Bolivia"
+    return _stranded_subject(verb)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject the tagger hung inside an opening phrase: in "In a statement from Abuja, the
+    Economic Community of West African States said ...", the noun phrase right after the comma
+    becomes an apposition or conjunct of "Abuja"; it is the subject of the first verb after it
+    that has none."""
+    sent = verb.sent
+    opener = sent[0]
+    if opener.pos_ != "ADP" or opener.dep_ != "prep":
+        return None
+    for tok in sent:
+        if tok.i >= verb.i:
+            return None
+        if tok.dep_ in ("conj", "appos") and tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.i > sent.start and tok.doc[tok.left_edge.i - 1].text == ",":
+            if opener in tok.ancestors and not any(_subject_of(v) for v in sent if tok.i < v.i < verb.i and v.pos_ == "VERB"):
+                return tok
+            return None
     return None
+
+
+def _subject_of(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
 DOMESTIC_BY_DEFAULT = ("PROTEST", "COERCE")
@@ -1051,9 +1091,10 @@ def _modality(trigger: Trigger) -> str:
     )
     if any(c.dep_ == "mark" and c.lower_ in words["conditional"] for c in trigger.token.children):
         return "hedged"  # "asked whether Iran had attacked", "did not say whether it would attack"
-    if near & words["negation"] or none_argument or any(t.lemma_ in words["denial_verbs"] for t in chain[1:]):
+    denying = any(t.lemma_ in words["denial_verbs"] or _denies_with_particle(t, words) for t in chain[1:])
+    if near & words["negation"] or none_argument or denying:
         negated = [t for t in chain[1:] if any(c.lower_ in words["negation"] for c in t.children)]
-        if negated and all(t.lemma_.lower() in words["epistemic"] for t in negated) and not any(t.lemma_ in words["denial_verbs"] for t in chain[1:]):
+        if negated and all(t.lemma_.lower() in words["epistemic"] for t in negated) and not denying:
             return "hedged"  # "could not confirm reports that Iran had offered"
         return "denied"
     own = {c.lower_ for c in trigger.token.children}
@@ -1091,14 +1132,50 @@ def _modality(trigger: Trigger) -> str:
         return "future"  # "urged the EC to support the PLO": asked for, not done
     if not trigger.nominal and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _lexicon()["object_control"] and any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
         return "future"  # "to persuade the government to relax quotas": urged, not done
+    if not trigger.nominal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _lexicon()["object_control"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "future"  # "allowed [UN peacekeepers to deploy]": allowed, not yet done
     for k in (1, 2):
         if k < len(chain) and chain[k].lemma_.lower() in _lexicon()["threat_words"] and chain[k - 1].dep_ in ("xcomp", "ccomp"):
             return "future"  # "threatened to ban candidates", "threatened to institute a curfew": not done
-    if near & words["background"]:
+    if near & words["background"] or _earlier_act(trigger):
         return "background"
     if not trigger.nominal and tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
         return "background"  # "the militant group that has seized parts of Iraq": who they are
     return "asserted"
+
+
+def _denies_with_particle(tok: Token, words: dict) -> bool:
+    """A verb that denies with its particle only: "ruled out accepting a U.N. force"."""
+    return any(f"{tok.lemma_.lower()} {c.lower_}" in words["denial_phrasal"] for c in tok.children if c.dep_ == "prt")
+
+
+def _earlier_act(trigger: Trigger) -> bool:
+    """Whether the act is told as the background of another: in a clause opened by "after" or
+    "since" or headed by "citing" ("..., a week after soldiers overthrew the president", "Citing
+    a surge in attacks, France ..."), or a verb's participle describing a noun ("returned three
+    trawlers seized last month")."""
+    words = _lexicon()["modality"]
+    tok = trigger.token
+    if (
+        not trigger.nominal and tok.dep_ == "acl" and tok.tag_ == "VBN" and quad_class(trigger.cameo) != 3
+        and tok.head.dep_ in ("dobj", "obj", "pobj") and any(a.pos_ in ("VERB", "AUX") for a in tok.head.ancestors)
+    ):
+        # Not a charge or a threat: what is said of a noun ("the tanker attack, blamed ... on Iran")
+        # may be the news. Not "A coalition of groups called on ...", a main verb misread as a participle.
+        return True
+    for _ in range(6):
+        if tok.dep_ == "advcl" and (tok.lemma_.lower() in words["earlier_heads"] or any(
+            # "after soldiers overthrew ...", "a month after protests forced ..." (the tagger may hang
+            # "after" on the measure of time)
+            (c.dep_ == "mark" and c.lower_ in words["earlier_marks"])
+            or (c.dep_ == "npadvmod" and any(p.dep_ == "prep" and p.lower_ in words["earlier_marks"] for p in c.children))
+            for c in tok.children
+        )):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _requested(chain: list[Token]) -> bool:
@@ -1492,6 +1569,9 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
         elif trigger.type == "PROTEST" and not trigger.nominal and lemma in cons["official_protest"] and actor_tok is not None and not _non_state(actor_tok, coder):
             # "China protested against the visit": a state complains officially (CAMEO 114).
             trigger = Trigger("ACCUSE", "11", trigger.token, trigger.nominal)
+        elif trigger.type == "ASSAULT" and trigger.nominal and trigger.token.dep_ == "pobj" and trigger.token.head.lower_ in ("to", "of", "in") and trigger.token.head.head.lemma_.lower() in cons["halted_by"]:
+            # "ordered a halt to hostilities against Colombian army units": a ceasefire (0871).
+            trigger = Trigger("RETREAT", "087", trigger.token, trigger.nominal)
         elif trigger.type == "AGREE" and not trigger.nominal and _promises_refusal(trigger.token):
             # "Sharon has vowed not to return the Golan Heights": a promised refusal.
             trigger = Trigger("REJECT", "12", trigger.token, trigger.nominal)
@@ -1564,8 +1644,10 @@ def rule_candidates(sent: SpacySpan, coder: "_Coder | None" = None) -> list[Cand
             # joint force": allowing international involvement (CAMEO 086).
             trigger = Trigger("RETREAT", "08", trigger.token, trigger.nominal)
         # "received weapons from the government" is read from its shape (the giver behind "from"):
-        # settled, like the rules' retypings.
-        out.append(Candidate(trigger, actor_tok, target_tok, settled=trigger is not lexical or trigger.received or _judges_named_act(trigger)))
+        # settled, like the rules' retypings. So is forces or weapons moved ("Moscow is sending
+        # drones to Idlib"): a deployment by its object, not an attack unless a word says so.
+        deployed = trigger.type == "MOBILIZE" and not trigger.nominal and lemma in cons["military"]
+        out.append(Candidate(trigger, actor_tok, target_tok, settled=trigger is not lexical or trigger.received or deployed or _judges_named_act(trigger)))
     return _structural_acts(sent, out, coder)
 
 
@@ -1762,6 +1844,27 @@ def _protective(verb: Token, doer: Token | None = None, given: bool = False) -> 
     return any(t.lemma_.lower() in purposes if t.pos_ == "VERB" else t.lower_ in words["protective_forces"] for t in phrase)
 
 
+def _invited(verb: Token, words: dict) -> bool:
+    """Whether a verb is done "at the request of" or "at the invitation of" someone."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "at" and any(g.dep_ == "pobj" and g.lemma_.lower() in words["invited"] for g in p.children)
+        for p in verb.subtree  # "sent paratroopers to guard the palace at the request of ..."
+    )
+
+
+def _support_drummed_up(verb: Token, objects: list[Token], words: dict) -> Token | None:
+    """For whom a verb of rallying gathers support ("drum up backing for Sipho Moyo"), or None."""
+    if verb.lemma_.lower() not in words["rallying"] or not any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in words["support_gathered"] for o in objects):
+        return None
+    supported = [g for h in (verb, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+    return supported[0] if supported else None
+
+
+def _rallied_behind(verb: Token, words: dict) -> Token | None:
+    """Whom a verb of rallying backs ("rally behind the Palestinian delegation"), or None."""
+    return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in words["rallied_behind"] for g in p.children if g.dep_ == "pobj"), None)
+
+
 def _diplomatic(verb: Token, words: dict) -> bool:
     """Whether a verb of cooperation is about diplomacy: a position, talks or a summit in its
     phrase, or done "diplomatically"."""
@@ -1888,6 +1991,13 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
     for c in list(out):
         if c.trigger.nominal and c.trigger.type == "COERCE" and _violently(c.trigger.token, words):
             put(_retyped(c, "ASSAULT", "175"))
+        elif not c.trigger.nominal and c.trigger.type == "MOBILIZE" and _modality(c.trigger) == "asserted" and _invited(c.trigger.token, words):
+            # "France sent 600 paratroopers to Bangui at the request of the Central African
+            # government": forces lent to a government (CAMEO 074, AID).
+            put(_retyped(c, "AID", "074"))
+        elif not c.trigger.nominal and c.trigger.type == "PROTEST" and c.trigger.token.lemma_.lower() == "rally" and (backed := _rallied_behind(c.trigger.token, words)) is not None:
+            # "called on Arab League members to rally behind the Palestinian delegation": backing (053).
+            put(Candidate(Trigger("SUPPORT", "053", c.trigger.token, nominal=False), c.actor_tok, backed, c.modality, settled=True))
         elif not c.trigger.nominal and c.trigger.type == "MOBILIZE" and _modality(c.trigger) == "asserted" and _protective(c.trigger.token, c.actor_tok, given=True):
             # "Nigeria deployed 2,000 peacekeeping troops to Liberia", "deployed 600 soldiers to
             # Ivory Coast to protect foreign nationals": protection given (CAMEO 074, AID).
@@ -1945,6 +2055,12 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             # "stopped distributing food to displaced families": aid cut off (CAMEO 162), not given.
             drop(lambda c: c.trigger.token.i == stopped.i)
             put(Candidate(Trigger("SANCTION", "16", tok, nominal=False), _subject(tok), _prep_object(stopped, ("to",)), settled=True))
+            continue
+        backed = _support_drummed_up(tok, objects, words) if k is None else None
+        if backed is not None:
+            # "toured European capitals to drum up backing for a jailed unionist": rallying
+            # support for a party (CAMEO 053).
+            put(Candidate(Trigger("SUPPORT", "053", tok, nominal=False), _subject(tok), backed))
             continue
         opposed = _rallied_against(tok, objects, words)
         if opposed is not None:
@@ -2245,7 +2361,8 @@ def _promises_hostility(verb: Token, triggers: list[Trigger]) -> bool:
     promised = [t for t in promised if t.i not in stopped]
     indices = {t.i for t in promised}
     hostile_nouns = _lexicon()["commitment"]["hostile_objects"]
-    return any(t.type in HOSTILE and t.token.i in indices for t in triggers) or any(
+    # "offered to send 1,500 troops to a peacekeeping force": forces sent to protect are no threat.
+    return any(t.type in HOSTILE and t.token.i in indices and not (t.type == "MOBILIZE" and _protective(t.token)) for t in triggers) or any(
         t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in hostile_nouns for t in promised
     )
 
@@ -2618,6 +2735,10 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     # threat to withhold aid prompted an emergency meeting": the named act is the news,
                     # what it met with comes after it.
                     event.confidence = _lowered(event.confidence, 4 * UNASSERTED_PENALTY)
+                if c.modality is None and event.modality == "background" and _earlier_act(c.trigger):
+                    # "..., two months after Serb police clashed with guerrillas": the act the
+                    # sentence explains itself by ranks below the act it reports.
+                    event.confidence = _lowered(event.confidence, 2 * UNASSERTED_PENALTY)
                 if c.trigger.nominal and _circumstance(c.trigger.token):
                     # "After a meeting with the labour minister, the union said ...", "during a visit to
                     # Managua": the setting, not the news.
@@ -2650,8 +2771,13 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
 
 
 def _circumstance(noun: Token) -> bool:
-    """Whether a noun trigger sets the scene: the object of "after", "during", "amid", "despite" ..."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in _lexicon()["modality"]["circumstance"]
+    """Whether a noun trigger sets the scene: the object of "after", "during", "amid", "despite"
+    ..., or the request an act answers ("at the request of the Congolese government")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj":
+        noun = noun.head.head  # "Following a string of air strikes", "Despite weeks of appeals"
+    if noun.dep_ != "pobj":
+        return False
+    return noun.head.lower_ in _lexicon()["modality"]["circumstance"] or (noun.head.lower_ == "at" and noun.lemma_.lower() in _lexicon()["structural"]["invited"])
 
 
 def _acted_on(noun: Token, etype: str, acts: dict[int, str]) -> bool:
@@ -2875,9 +3001,14 @@ def _commitment(event: Event, trigger: Trigger, speaker: Actor | None = None) ->
     else:
         etype = "THREATEN" if conditional or not cooperative else "AGREE"
     cameo = _default_cameo(etype)
+    confidence = round(min(0.95, event.confidence + 0.05), 3)
+    if head is not None and head.dep_ == "advcl" and head.tag_ == "VBG" and head.i > head.head.i:
+        # "Latvia recognised Kosovo, pledging to establish relations": a promise added in a
+        # participle after the act ranks below the act.
+        confidence = _lowered(confidence, UNASSERTED_PENALTY)
     update = {
         "type": etype, "cameo_root": cameo[:2], "quad_class": quad_class(cameo), "modality": "asserted", "mode": None,
-        "confidence": round(min(0.95, event.confidence + 0.05), 3),
+        "confidence": confidence,
     }
     if event.actor is None:
         update["actor"] = speaker
