@@ -403,7 +403,8 @@ def _verb_sense(tok: Token, lex: dict, cons: dict) -> tuple[str, str, str | None
     objects, object_lemmas, particles = _verb_frame(tok)
     senses = lex["verbs"].get(lemma, [])
     # A sense named by the verb's particle ("handed over three suspects": extradition) comes before
-    # one that needs none, unless that one's listed objects are here ("shot down appeals").
+    # one that needs none, unless that one's listed objects are what it acts on ("shot down
+    # appeals"). With no particle the lexicon's order stands.
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     direct = _direct_object_lemmas(tok) if prts else set()
     by_object = [s for s in senses if s[2] is None and direct & cons["objects"].get((s[0], lemma), set())]
@@ -1151,9 +1152,9 @@ def _denies_with_particle(tok: Token, words: dict) -> bool:
 
 def _earlier_act(trigger: Trigger) -> bool:
     """Whether the act is told as the background of another: in a clause opened by "after" or
-    "since" or headed by "citing" ("..., a week after soldiers overthrew the president", "Citing
-    a surge in attacks, France ..."), or a verb's participle describing a noun ("returned three
-    trawlers seized last month")."""
+    headed by "citing" ("..., a week after soldiers overthrew the president", "Citing a surge in
+    attacks, France ..."), or a verb's participle describing a noun ("returned three trawlers
+    seized last month")."""
     words = _lexicon()["modality"]
     tok = trigger.token
     if (
