@@ -769,14 +769,11 @@ def _stranded_subject(verb: Token) -> Token | None:
         if tok.i >= verb.i:
             return None
         if tok.dep_ in ("conj", "appos") and tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.i > sent.start and tok.doc[tok.left_edge.i - 1].text == ",":
-            if opener in tok.ancestors and not any(_subject_of(v) for v in sent if tok.i < v.i < verb.i and v.pos_ == "VERB"):
+            between = [v for v in sent if tok.i < v.i < verb.i and v.pos_ == "VERB"]
+            if opener in tok.ancestors and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for v in between for c in v.children):
                 return tok
             return None
     return None
-
-
-def _subject_of(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
 DOMESTIC_BY_DEFAULT = ("PROTEST", "COERCE")
@@ -1857,13 +1854,7 @@ def _support_drummed_up(verb: Token, objects: list[Token], words: dict) -> Token
     """For whom a verb of rallying gathers support ("drum up backing for Sipho Moyo"), or None."""
     if verb.lemma_.lower() not in words["rallying"] or not any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in words["support_gathered"] for o in objects):
         return None
-    supported = [g for h in (verb, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
-    return supported[0] if supported else None
-
-
-def _rallied_behind(verb: Token, words: dict) -> Token | None:
-    """Whom a verb of rallying backs ("rally behind the Palestinian delegation"), or None."""
-    return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in words["rallied_behind"] for g in p.children if g.dep_ == "pobj"), None)
+    return next((g for h in (verb, *objects) if (g := _prep_object(h, ("for",))) is not None), None)
 
 
 def _diplomatic(verb: Token, words: dict) -> bool:
@@ -1996,7 +1987,7 @@ def _structural_acts(sent: SpacySpan, candidates: list[Candidate], coder: "_Code
             # "France sent 600 paratroopers to Bangui at the request of the Central African
             # government": forces lent to a government (CAMEO 074, AID).
             put(_retyped(c, "AID", "074"))
-        elif not c.trigger.nominal and c.trigger.type == "PROTEST" and c.trigger.token.lemma_.lower() == "rally" and (backed := _rallied_behind(c.trigger.token, words)) is not None:
+        elif not c.trigger.nominal and c.trigger.type == "PROTEST" and c.trigger.token.lemma_.lower() == "rally" and (backed := _prep_object(c.trigger.token, tuple(words["rallied_behind"]))) is not None:
             # "called on Arab League members to rally behind the Palestinian delegation": backing (053).
             put(Candidate(Trigger("SUPPORT", "053", c.trigger.token, nominal=False), c.actor_tok, backed, c.modality, settled=True))
         elif not c.trigger.nominal and c.trigger.type == "MOBILIZE" and _modality(c.trigger) == "asserted" and _protective(c.trigger.token, c.actor_tok, given=True):
