@@ -47,3 +47,22 @@ def test_the_smoke_run_covers_every_facet_without_a_skipped_row(shared_data, tmp
     rows = json.loads(out.read_text())["rows"]
     assert {r["facet"] for r in rows} == set(accuracy.FACETS)
     assert [r for r in rows if r["note"].startswith("skipped")] == []
+
+
+def _event(etype, modality, actor, target=None):
+    party = lambda code: types.SimpleNamespace(code=code) if code else None  # noqa: E731
+    return types.SimpleNamespace(type=etype, modality=modality, actor=party(actor), target=party(target))
+
+
+def test_petr2_matching_counts_stated_future_acts_where_plover_matching_does_not():
+    from bench.eval_events import PETR2_COUNTED_MODALITIES, PETR2_UNCODED, _tuples
+
+    brief = types.SimpleNamespace(events=[
+        _event("ASSAULT", "asserted", "USA", "IRQ"),
+        _event("AID", "future", "USA", "ISR"),  # "The United States will supply arms to Israel"
+        _event("ASSAULT", "possible", "RUS", "SYR"),
+        _event("AID", "hedged", "USA", "ISR"),
+        _event("ASSAULT", "denied", "IRN", "IRQ"),
+    ])
+    assert _tuples(brief) == [("USA", "ASSAULT", "IRQ")]
+    assert _tuples(brief, PETR2_UNCODED, PETR2_COUNTED_MODALITIES) == [("USA", "ASSAULT", "IRQ"), ("USA", "AID", "ISR")]

@@ -93,3 +93,11 @@ def test_a_title_stops_at_another_persons_name():
     brief = newswatch.analyze("U.S. Secretary of State George Shultz and Soviet Foreign Minister Eduard Shevardnadze met in Moscow.", published="1987-04-14")
     shevardnadze = next(e for e in brief.entities if e.name == "Eduard Shevardnadze")
     assert shevardnadze.titles == ["Foreign Minister"] and shevardnadze.country == "RUS"
+
+
+def test_a_nationality_word_the_tagger_calls_a_place_is_a_nationality_with_its_country(analyzer):
+    # The small model tags "Sri Lankan" as a GPE, which named no country; the army went uncoded.
+    brief = analyzer.analyze("The Sri Lankan army has been holding thousands of Tamil civilian refugees as human shields.")
+    sri_lankan = by_name(brief, "Sri Lankan")
+    assert (sri_lankan.type, sri_lankan.country) == ("NORP", "LKA")
+    assert [(e.type, e.actor.code, e.actor.sector) for e in brief.events] == [("COERCE", "LKA", "MIL")]

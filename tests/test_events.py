@@ -1262,3 +1262,29 @@ def test_more_words_for_giving_cutting_yielding_and_coercing(monkeypatch):
     assert ranked("The government confined the residents of Jos to their homes from dusk to dawn.")[0][0] == "COERCE"
     assert ranked("The land ministry restored the farm estate to its former owners.")[0][0] == "RETREAT"
     assert ranked("The prime minister consented to the strikers' demands on Monday.")[0][0] == "CONCEDE"
+
+
+def test_an_act_in_the_city_of_a_place_is_located_there():
+    brief = newswatch.analyze("Rebels attacked government positions in the city of Aleppo on Monday.", published="2015-09-30")
+    assert [place_name(brief, e.location) for e in brief.events] == ["Aleppo"]
+    brief = newswatch.analyze("Rebels seized hostages in the Dagestani towns of Budennovsk and Kizlyar.", published="2015-09-30")
+    assert [place_name(brief, e.location) for e in brief.events] == ["Budyonnovsk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Khartoum rejected the demand.", "SDN"),  # tagged a person
+        ("Buenos Aires protested to London.", "ARG"),  # tagged a person
+        ("Canberra recalled its ambassador from Jakarta.", "AUS"),  # no entity at all
+        ("Sofia expelled two Russian diplomats.", "BGR"),  # tagged a common noun
+    ],
+)
+def test_a_capital_acting_stands_for_its_government_whatever_the_tagger_called_it(text, actor):
+    events = newswatch.analyze(text, published="2015-09-30").events
+    assert [(e.actor.code, e.actor.sector) for e in events] == [(actor, "GOV")]
+
+
+def test_a_person_named_like_a_capital_is_no_government():
+    events = newswatch.analyze("Sofia Coppola criticised the festival.", published="2015-09-30").events
+    assert all(e.actor is None or e.actor.code is None for e in events)

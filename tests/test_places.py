@@ -154,3 +154,17 @@ def test_a_sea_belongs_to_no_country(places_of):
     red_sea = [p for p in places_of("Eight people were killed in a blast in the Red Sea port of Djibouti.") if p.name == "Red Sea"]
     assert red_sea and red_sea[0].country_code is None and red_sea[0].feature == "region"
     assert [p.name for p in places_of("Russian warships sailed into the Black Sea.")] == ["Black Sea"]
+
+
+def test_a_sizeable_place_in_a_place_slot_is_a_place_whatever_the_tagger_called_it(analyzer):
+    # The small model tags "Kidal" as a people (NORP) and "Mali" as a person, and finds no entity
+    # in "the city of Aleppo"; after "in", "near" or "the town of" the gazetteer decides.
+    brief = analyzer.analyze("Gunmen killed five soldiers near the town of Kidal in northern Mali.")
+    assert {(p.name, p.country_code) for p in brief.places} == {("Kidal", "ML"), ("Mali", "ML")}
+    brief = analyzer.analyze("Rebels attacked government positions in the city of Aleppo on Monday.")
+    assert [(p.name, p.country_code) for p in brief.places] == [("Aleppo", "SY")]
+
+
+def test_a_person_outside_a_place_slot_stays_a_person(analyzer):
+    brief = analyzer.analyze("Jordan Peterson met Chad Smith in Boston.")
+    assert [p.name for p in brief.places] == ["Boston"]

@@ -129,6 +129,9 @@ class ActorCoder:
         if entity.type != "GPE" and not named_person and (country := country_named(entity.name)) is not None:
             # The tagger's "Sri Lanka" PERSON or "Mozambique" NORP; "Frank Jordan" is a person.
             return country, "GOV"
+        if entity.type in ("PERSON", "NORP") and (capital_of := self.capitals.get(gazetteer.fold(entity.name))):
+            # The tagger's "Khartoum" or "Buenos Aires" PERSON: a capital stands for its government.
+            return _alpha3(capital_of), "GOV"
         if entity.type != "ORG" and entity.name in table["orgs"]:
             org = table["orgs"][entity.name]
             return org["code"], org["sector"]  # the tagger's "Boko Haram" PERSON
@@ -187,6 +190,10 @@ class ActorCoder:
                 sector = sector_noun or held[1]
         elif head_entity is None:
             sector = sector_noun
+            if head.text[:1].isupper() and head.dep_ in ("nsubj", "nsubjpass") and (capital_of := self.capitals.get(gazetteer.fold(text))):
+                # "Canberra recalled its ambassador": a capital the tagger found no entity in,
+                # acting as the subject, stands for its government.
+                code, sector = _alpha3(capital_of), "GOV"
         if code is None and head_entity is not None and head_entity.type == "ORG":
             # "the Reagan administration", "the Putin government": named after an office holder.
             held = next((h for t in phrase if t.pos_ == "PROPN" and (h := office_holder(t.text, self.published))), None)

@@ -169,7 +169,54 @@ def _collect_mentions(doc: Doc) -> list[_Mention]:
                 mention.label = "GPE"
         mentions.append(mention)
     _relabel_towns_called_people(doc, mentions, gaz)
+    demonyms = _demonyms()
+    for m in mentions:
+        # "The Sri Lankan army": the small model may call a nationality word a place, which
+        # then names no country; a word that is a demonym and no country's name is a nationality.
+        if m.label in ("GPE", "LOC") and m.text in demonyms and not any(c.feature in ("country", "admin1") for c in gaz.lookup(m.text)):
+            m.label = "NORP"
+    mentions += _unlabelled_settlements(doc, mentions, gaz)
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _sizeable(gaz, name: str, population: int = 10_000) -> bool:
+    return any(c.feature in ("country", "admin1") or c.population >= population for c in gaz.lookup(name))
+
+
+def _in_place_slot(doc: Doc, token_start: int, token_end: int) -> bool:
+    """Whether a name stands where places stand: after a locative preposition ("clashes in Mali")
+    or after "of" in "the city of", "the province of" (geo_aliases lexicon)."""
+    words = lexicons.load("geo_aliases")
+    root = doc[token_start:token_end].root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in words["locative_prepositions"]:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in words["settlement_nouns"]
+
+
+def _unlabelled_settlements(doc: Doc, mentions: list[_Mention], gaz) -> list[_Mention]:
+    """Names the small model tagged as no entity in "the city of Aleppo", "the towns of
+    Budennovsk": a place when the gazetteer knows a sizeable one by that name."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    nouns = set(lexicons.load("geo_aliases")["settlement_nouns"])
+    found = []
+    for tok in doc:
+        if tok.lower_ != "of" or tok.head.lower_ not in nouns:
+            continue
+        for name_root in (c for c in tok.children if c.dep_ == "pobj"):
+            for root in (name_root, *(c for c in name_root.children if c.dep_ == "conj")):
+                parts = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [root]
+                start, end = parts[0].i, root.i + 1
+                if root.pos_ != "PROPN" or any(i in taken for i in range(start, end)) or end - start != len(parts):
+                    continue
+                span = doc[start:end]
+                if _sizeable(gaz, span.text):
+                    found.append(_Mention(span.start_char, span.end_char, span.text, "GPE", start, end))
+                    taken.update(range(start, end))
+    return found
 
 
 def _relabel_towns_called_people(doc: Doc, mentions: list[_Mention], gaz) -> None:
@@ -186,10 +233,15 @@ def _relabel_towns_called_people(doc: Doc, mentions: list[_Mention], gaz) -> Non
             m.label = "GPE"
             continue
         after = doc[m.token_end] if m.token_end < len(doc) else None
-        if after is not None and after.lower_ in followers and any(
-            c.feature in ("country", "admin1") or c.population >= 10_000 for c in gaz.lookup(m.text)
-        ):
+        if after is not None and after.lower_ in followers and _sizeable(gaz, m.text):
             m.label = "GPE"
+    aliases = _alias_index()
+    for m in mentions:
+        # "killed five soldiers near the town of Kidal in northern Mali" (Kidal tagged NORP, Mali
+        # PERSON): a one-word name in a place slot that names a sizeable place is that place.
+        if m.label in ("PERSON", "NORP", "ORG") and m.token_end - m.token_start == 1 and gazetteer.fold(m.text) not in aliases:
+            if _in_place_slot(doc, m.token_start, m.token_end) and _sizeable(gaz, m.text):
+                m.label = "GPE"
 
 
 def _first_names_match(a: str, b: str) -> bool:

@@ -1305,8 +1305,13 @@ class _Coder:
     def location(self, sent: SpacySpan, trigger: Trigger, exclude: set[str]) -> str | None:
         """A place the sentence puts something in, at or into; the trigger's own first."""
 
+        settlements = lexicons.load("geo_aliases")["settlement_nouns"]
+
         def located(tok: Token) -> bool:
             for _ in range(4):
+                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in settlements:
+                    tok = tok.head.head  # "in the city of Aleppo", "in the towns of Budennovsk and Kizlyar"
+                    continue
                 if tok.dep_ == "pobj":
                     return tok.head.lower_ in LOCATION_PREPS
                 if tok.dep_ not in ("compound", "amod", "conj", "appos", "nmod", "npadvmod") or tok.head.i == tok.i:
@@ -1825,7 +1830,7 @@ def _rallied_against(verb: Token, objects: list[Token], words: dict) -> Token | 
     rallied = [o for o in objects if o.dep_ in ("dobj", "obj")]
     if not (rallied or verb.dep_ == "xcomp") or _has_military(rallied):
         return None  # "pensioners rallied against the reform" protest; troops mobilised are forces
-    against = next((g for h in (verb, *rallied) for p in h.children if p.dep_ == "prep" and p.lower_ == "against" for g in p.children if g.dep_ == "pobj"), None)
+    against = next((g for h in (verb, *rallied) if (g := _prep_object(h, ("against",))) is not None), None)
     if against is None:
         return None
     owner = next((c for c in against.children if c.dep_ == "poss"), None)
