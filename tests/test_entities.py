@@ -101,3 +101,11 @@ def test_a_nationality_word_the_tagger_calls_a_place_is_a_nationality_with_its_c
     sri_lankan = by_name(brief, "Sri Lankan")
     assert (sri_lankan.type, sri_lankan.country) == ("NORP", "LKA")
     assert [(e.type, e.actor.code, e.actor.sector) for e in brief.events] == [("COERCE", "LKA", "MIL")]
+
+
+def test_an_adjective_the_tagger_joins_to_a_nationality_word_is_left_out(analyzer):
+    # The small model tags "Radical French" as one organisation; the farmers are French.
+    brief = analyzer.analyze("Radical French farmers said on Friday they would blockade Paris from Monday night.")
+    assert by_name(brief, "French").country == "FRA"
+    assert {e.actor.code for e in brief.events} == {"FRA"}
+    assert by_name(analyzer.analyze("Royal Dutch Shell cut its dividend."), "Royal Dutch Shell").type == "ORG"

@@ -175,6 +175,12 @@ def _collect_mentions(doc: Doc) -> list[_Mention]:
         # then names no country; a word that is a demonym and no country's name is a nationality.
         if m.label in ("GPE", "LOC") and m.text in demonyms and not any(c.feature in ("country", "admin1") for c in gaz.lookup(m.text)):
             m.label = "NORP"
+            continue
+        last = doc[m.token_end - 1]
+        if m.label in ("ORG", "GPE", "LOC") and m.token_end - m.token_start > 1 and last.text in demonyms and last.dep_ == "amod" and last.head.i >= m.token_end:
+            # "Radical French farmers": an adjective the tagger joined to a nationality word that
+            # modifies a noun outside the mention; the nationality is the entity.
+            m.start, m.text, m.token_start, m.label = last.idx, last.text, last.i, "NORP"
     mentions += _unlabelled_settlements(doc, mentions, gaz)
     mentions.sort(key=lambda m: m.start)
     return mentions
