@@ -382,15 +382,15 @@ def run(data: Path, limit: int | None = None) -> list[Row]:
     for part, idx in parts.items():
         name = f"PETR2 validation ({part}, {len(idx)} sentences, {sum(len(petr[k]['codings']) for k in idx)} codings)"
         totals = {system: PRF() for system in (*coded, "keyword-only")}
-        asserted_only = {system: PRF() for system in coded}
+        future_left_out = {system: PRF() for system in coded}
         for k in idx:
             for system, briefs in coded.items():
                 _add(totals[system], _match_petr2(_tuples(briefs[k], PETR2_UNCODED, PETR2_COUNTED_MODALITIES), petr[k]["codings"]))
-                _add(asserted_only[system], _match_petr2(_tuples(briefs[k], PETR2_UNCODED), petr[k]["codings"]))
+                _add(future_left_out[system], _match_petr2(_tuples(briefs[k], PETR2_UNCODED), petr[k]["codings"]))
             _add(totals["keyword-only"], _match_petr2(_keyword_tuples_of(keyword_petr[k]), petr[k]["codings"]))
         for system, prf in totals.items():
             rows.append(Row("events", name, "tuple F1 (actor, type, target)", system, round(prf.f1, 3), prf.tp + prf.fn, f"P {prf.precision:.3f} R {prf.recall:.3f}"))
-        for system, prf in asserted_only.items():
+        for system, prf in future_left_out.items():
             rows.append(Row(
                 "events", name, "tuple F1, future acts not counted", system, round(prf.f1, 3), prf.tp + prf.fn,
                 f"P {prf.precision:.3f} R {prf.recall:.3f}",

@@ -169,21 +169,25 @@ def _collect_mentions(doc: Doc) -> list[_Mention]:
                 mention.label = "GPE"
         mentions.append(mention)
     _relabel_towns_called_people(doc, mentions, gaz)
+    _relabel_nationality_words(doc, mentions, gaz)
+    mentions += _unlabelled_settlements(doc, mentions, gaz)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _relabel_nationality_words(doc: Doc, mentions: list[_Mention], gaz) -> None:
+    """Nationality words the small model tags as places or organisations, which then name no
+    country: "The Sri Lankan army" (Sri Lankan a GPE), "Radical French farmers" (Radical French an
+    ORG). A demonym that is no country's or region's name is a nationality (NORP); an adjective
+    joined to one that modifies a noun outside the mention is left out."""
     demonyms = _demonyms()
     for m in mentions:
-        # "The Sri Lankan army": the small model may call a nationality word a place, which
-        # then names no country; a word that is a demonym and no country's name is a nationality.
         if m.label in ("GPE", "LOC") and m.text in demonyms and not any(c.feature in ("country", "admin1") for c in gaz.lookup(m.text)):
             m.label = "NORP"
             continue
         last = doc[m.token_end - 1]
         if m.label in ("ORG", "GPE", "LOC") and m.token_end - m.token_start > 1 and last.text in demonyms and last.dep_ == "amod" and last.head.i >= m.token_end:
-            # "Radical French farmers": an adjective the tagger joined to a nationality word that
-            # modifies a noun outside the mention; the nationality is the entity.
             m.start, m.text, m.token_start, m.label = last.idx, last.text, last.i, "NORP"
-    mentions += _unlabelled_settlements(doc, mentions, gaz)
-    mentions.sort(key=lambda m: m.start)
-    return mentions
 
 
 def _sizeable(gaz, name: str, population: int = 10_000) -> bool:
@@ -228,7 +232,9 @@ def _unlabelled_settlements(doc: Doc, mentions: list[_Mention], gaz) -> list[_Me
 def _relabel_towns_called_people(doc: Doc, mentions: list[_Mention], gaz) -> None:
     """The small model often calls a lone town name a PERSON ("Gainesville", "an Alexandria man").
     A one-word PERSON becomes a place when the same word is a place elsewhere in the article, or
-    when it names a sizeable place and a resident noun follows ("man", "police", "officials")."""
+    when it names a sizeable place and a resident noun follows ("man", "police", "officials").
+    A one-word PERSON, NORP or unlisted ORG that names a sizeable place becomes one in a place slot
+    ("near Kidal", "in northern Mali", "the town of Kidal")."""
     places = {gazetteer.fold(m.text) for m in mentions if m.label in ("GPE", "LOC")}
     followers = set(lexicons.load("geo_aliases").get("resident_nouns", []))
     for m in mentions:
