@@ -386,6 +386,15 @@ def test_a_clash_is_fought_by_both_sides():
         ("Mitterrand", dt.date(1990, 1, 1), ("FRA", "GOV")),  # a distinctive surname alone
         ("Brown", dt.date(2008, 1, 1), None),  # a common one is not Gordon Brown
         ("Slobodan Milosevic", dt.date(2005, 1, 1), ("SRB", None)),  # out of office keeps the country
+        ("Ershad", dt.date(1988, 5, 1), ("BGD", "GOV")),
+        ("Awori", dt.date(2006, 1, 1), ("KEN", "GOV")),  # a vice-president
+        ("Sultan Qaboos", dt.date(1999, 1, 1), ("OMN", "GOV")),
+        ("Lavrov", dt.date(2015, 9, 29), ("RUS", "GOV")),  # a foreign minister
+        ("Robert Gates", dt.date(2008, 1, 1), ("USA", "MIL")),  # a defence minister
+        ("Donald Tusk", dt.date(2016, 1, 1), ("IGOEU", "IGO")),  # one person, two offices
+        ("Donald Tusk", dt.date(2010, 1, 1), ("POL", "GOV")),
+        ("Lagos", dt.date(2003, 1, 1), None),  # Ricardo Lagos, but also a city
+        ("Khan", dt.date(2020, 1, 1), None),  # Imran Khan, but also many others
     ],
 )
 def test_office_holders_are_matched_by_name_variants_and_dated(name, on, coded):
@@ -1288,3 +1297,29 @@ def test_a_capital_acting_stands_for_its_government_whatever_the_tagger_called_i
 def test_a_person_named_like_a_capital_is_no_government():
     events = newswatch.analyze("Sofia Coppola criticised the festival.", published="2015-09-30").events
     assert all(e.actor is None or e.actor.code is None for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("The Turkish foreign minister met his Greek counterpart in Athens on Monday to discuss the migrant crisis.", ("CONSULT", "TUR", "GRC")),
+        ("Thousands of Chilean students marched through Santiago on Thursday to protest against tuition fees.", ("PROTEST", "CHL", "CHL")),
+        ("The Japanese prime minister telephoned the South Korean president to discuss the missile launch.", ("CONSULT", "JPN", "KOR")),
+    ],
+)
+def test_a_purpose_clause_restating_a_done_act_is_the_same_act(text, act):
+    coded = events_of(text)
+    assert [(etype, actor, target) for etype, _, actor, target in coded].count(act) == 1
+    assert (act[0], "asserted", act[1], act[2]) in coded
+
+
+def test_a_purpose_clause_of_another_type_stays_its_own_future_act():
+    coded = events_of("Belgian police fired tear gas on Sunday to disperse Congolese protesters in Brussels.")
+    assert ("ASSAULT", "asserted", "BEL", "COD") in coded
+    assert ("COERCE", "future", "BEL", "COD") in coded
+
+
+def test_the_noun_of_an_offered_act_is_not_an_act_done():
+    coded = events_of("Vietnam offered to hold joint naval patrols with Malaysia next year.")
+    assert ("COOPERATE", "future", "VNM", "MYS") in coded
+    assert ("COOPERATE", "asserted", "VNM", "MYS") not in coded

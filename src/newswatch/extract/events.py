@@ -2688,14 +2688,17 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
         if not sent.text.strip():
             continue
         seen: set[tuple] = set()
+        trigger_of: dict[int, Token] = {}
 
-        def add(event: Event | None) -> None:
+        def add(event: Event | None, trigger: Token | None = None) -> None:
             if event is None:
                 return
             key = (event.type, event.actor.code if event.actor else None, event.target.code if event.target else None, event.modality)
             if key in seen:
                 return
             seen.add(key)
+            if trigger is not None:
+                trigger_of[id(event)] = trigger
             event.id = f"V{len(events) + 1}"
             events.append(event)
 
@@ -2745,11 +2748,11 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     # What a request or a protest demands, or a refusal refuses, ranks below the
                     # demand or the refusal itself.
                     event.confidence = _lowered(event.confidence, UNASSERTED_PENALTY)
-            add(event)
+            add(event, c.trigger.token)
             add(commitment)
             if event is not None:
                 for variant in _conjoined(coder, c, event):
-                    add(variant)
+                    add(variant, c.trigger.token)
                     add(_commitment(variant, c.trigger, coder.announcer(c.trigger, variant)))
                 add(_reciprocal(c, event))
         if len(events) == before and mtype != "NONE":
@@ -2762,7 +2765,55 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     event.confidence = round(event.confidence * FALLBACK_CONFIDENCE, 3)
                     add(event)
                     break
+        restated = _restatements(events[before:], trigger_of)
+        if restated:
+            events[before:] = [e for e in events[before:] if id(e) not in restated]
+            for k, e in enumerate(events[before:], before + 1):
+                e.id = f"V{k}"
     return events
+
+
+def _restatements(events: list[Event], trigger_of: dict[int, Token]) -> set[int]:
+    """Events (by id) that only restate another of the sentence's acts, with its type and parties:
+    - a purpose clause on an act told as done: "met with Assad on Tuesday to discuss the war" is
+      one meeting, "staged demonstrations to demand reforms" one protest (the to-infinitive is
+      coded `future`);
+    - the noun inside a phrase trigger: "exercises" in "offered to hold joint exercises" is the
+      act the phrase names, with the phrase's modality, not an exercise held."""
+    by_parties: dict[tuple, list[Event]] = {}
+    for e in events:
+        if id(e) in trigger_of:
+            by_parties.setdefault(_parties(e), []).append(e)
+    restated = set()
+    for e in events:
+        tok = trigger_of.get(id(e))
+        if tok is None:
+            continue
+        others = [o for o in by_parties[_parties(e)] if o is not e]
+        if tok.pos_ in ("NOUN", "PROPN") and any(
+            o.trigger.start <= tok.idx and tok.idx + len(tok) <= o.trigger.end and o.trigger.end - o.trigger.start > len(tok)
+            for o in others
+        ):
+            restated.add(id(e))
+            continue
+        if e.modality != "future":
+            continue
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if verb.dep_ not in ("advcl", "xcomp", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        # The act the clause serves: its verb, or the noun of "staged demonstrations to demand".
+        for o in others:
+            act = trigger_of[id(o)]
+            if o.modality in ("asserted", "background") and (
+                verb.head.i == act.i or (act.pos_ in ("NOUN", "PROPN") and verb.head.i == act.head.i)
+            ):
+                restated.add(id(e))
+                break
+    return restated
+
+
+def _parties(event: Event) -> tuple:
+    return (event.type, event.actor.code if event.actor else None, event.target.code if event.target else None)
 
 
 def _circumstance(noun: Token) -> bool:
