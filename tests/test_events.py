@@ -1323,3 +1323,9 @@ def test_the_noun_of_an_offered_act_is_not_an_act_done():
     coded = events_of("Vietnam offered to hold joint naval patrols with Malaysia next year.")
     assert ("COOPERATE", "future", "VNM", "MYS") in coded
     assert ("COOPERATE", "asserted", "VNM", "MYS") not in coded
+
+
+def test_a_concession_with_no_one_named_to_receive_it_is_made_at_home():
+    assert events_of("President Yoweri Museveni lifted the night curfew on Thursday.") == [("CONCEDE", "asserted", "UGA", "UGA")]
+    # A named receiver abroad stays the target.
+    assert ("JPN", "USA") in {(a, t) for _, _, a, t in events_of("Japan lifted its ban on beef imports from the United States.")}

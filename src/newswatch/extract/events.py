@@ -777,6 +777,10 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 
 DOMESTIC_BY_DEFAULT = ("PROTEST", "COERCE")
+# A concession with no one named to receive it is made to the actor's own people ("President
+# Bashir shortened the curfew"), as PLOVER codes it; a described receiver the lexicons cannot
+# code stays an uncoded target.
+DOMESTIC_WHEN_UNNAMED = (*DOMESTIC_BY_DEFAULT, "CONCEDE")
 
 
 def _country_name(code: str) -> str:
@@ -1442,9 +1446,9 @@ class _Coder:
             # As with actors: a described party or thing the lexicons cannot code is still the
             # one acted on ("the army hit three gunmen").
             target = _uncoded(target_tok)
-        if target is None and actor_code and len(actor_code) == 3 and trigger.type in DOMESTIC_BY_DEFAULT:
-            # Protest and repression with no one named on the other side are domestic, as PLOVER
-            # codes them ("students staged demonstrations" -> against their own government).
+        if target is None and actor_code and len(actor_code) == 3 and trigger.type in DOMESTIC_WHEN_UNNAMED:
+            # Protest, repression and concession with no one named on the other side are domestic,
+            # as PLOVER codes them ("students staged demonstrations" -> against their own government).
             # The target is inferred: it has no span in the text.
             target = Actor(text=_country_name(actor_code), code=actor_code, sector="GOV" if trigger.type == "PROTEST" else None)
         date, date_end, date_source = self.when(sent)
