@@ -1329,3 +1329,15 @@ def test_a_concession_with_no_one_named_to_receive_it_is_made_at_home():
     assert events_of("President Yoweri Museveni lifted the night curfew on Thursday.") == [("CONCEDE", "asserted", "UGA", "UGA")]
     # A named receiver abroad stays the target.
     assert ("JPN", "USA") in {(a, t) for _, _, a, t in events_of("Japan lifted its ban on beef imports from the United States.")}
+
+
+def test_a_mediator_acts_on_the_sides_it_mediates_between():
+    coded = events_of("Norway launched a mediation effort between Ethiopia and Eritrea on Monday.")
+    assert {(a, t) for etype, _, a, t in coded if etype == "CONSULT"} == {("NOR", "ETH"), ("NOR", "ERI")}
+
+
+def test_what_someone_is_threatened_with_has_not_happened():
+    coded = events_of("Washington threatened Caracas with sanctions over the disputed vote.")
+    assert ("THREATEN", "asserted", "USA", "VEN") in coded
+    assert ("SANCTION", "future", "USA", "VEN") in coded
+    assert not any(etype == "SANCTION" and modality == "asserted" for etype, modality, _, _ in coded)

@@ -119,6 +119,7 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "charging": ("ACCUSE", "charging"),
     "sexual": ("ASSAULT", "sexual"),
     "guests": ("CONSULT", "hosting", "guests"),
+    "mediating": ("CONSULT", "mediating"),
 }
 # Lemma lists any type may hold, each true of that type's sense only: read as (type, lemma) pairs.
 SENSE_LISTS = {
@@ -191,6 +192,7 @@ def _lexicon() -> dict:
         "market_words": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("markets", {}).get("modifiers", [])),
         "idioms": {verb: set(objs) for verb, objs in lex.get("idiom_objects", {}).items()},
         "non_agents": set(lex.get("non_agents", [])),
+        "act_heads": set(lex.get("act_heads", [])),
         # Subjects that do no act of any type: market instruments, moods, nature, athletes.
         "non_acting_subjects": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("abstract_subjects", [])) | set(lex.get("non_agents", [])),
         "idiom_complements": {verb: set(words) for verb, words in lex.get("idiom_complements", {}).items()},
@@ -341,6 +343,12 @@ def _triggers(sent: SpacySpan) -> list[Trigger]:
             if key is not None:
                 etype, cameo = lex["nouns"][key]
                 found.append(Trigger(etype, cameo, tok, nominal=True))
+        elif tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in lex["act_heads"] and tok.head.pos_ == "NOUN":
+            # "a mediation effort between the two": the undertaking is the act, of the modifier's kind.
+            key = lemma if lemma in lex["nouns"] else tok.lower_ if tok.lower_ in lex["nouns"] else None
+            if key is not None and not _not_an_act(tok.head, lex["nouns"][key][0], cons):
+                etype, cameo = lex["nouns"][key]
+                found.append(Trigger(etype, cameo, tok.head, nominal=True))
     # "signed an agreement", "lodged a protest": the verb codes the act; its object noun is
     # not a second one.
     # "Demonstrators launched missiles": a participant noun as the subject of another act
@@ -868,7 +876,12 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
             # "a bomb attack on Thursday": a day or an amount is never the target
             target = target or next((g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in TIMES_AND_AMOUNTS), None)
         between = _prep_object(tok, ("between",))
-        if between is not None and actor is None and target is None and (trigger.type == "ASSAULT" or trigger.type in SYMMETRIC):
+        mediating = trigger.type == "CONSULT" and any(
+            w.lemma_.lower() in _lexicon()["constraints"]["mediating"] for w in (tok, *(c for c in tok.children if c.dep_ == "compound"))
+        )
+        if between is not None and mediating:
+            target = target or between  # the sides mediated between; the mediator is found below
+        elif between is not None and actor is None and target is None and (trigger.type == "ASSAULT" or trigger.type in SYMMETRIC):
             # "clashes between police and protesters", "talks between Israel and Syria": the
             # two sides.
             actor, target = between, next((c for c in between.children if c.dep_ == "conj"), None)
@@ -1139,6 +1152,8 @@ def _modality(trigger: Trigger) -> str:
     for k in (1, 2):
         if k < len(chain) and chain[k].lemma_.lower() in _lexicon()["threat_words"] and chain[k - 1].dep_ in ("xcomp", "ccomp"):
             return "future"  # "threatened to ban candidates", "threatened to institute a curfew": not done
+    if trigger.nominal and len(chain) > 2 and chain[1].lower_ == "with" and chain[2].lemma_.lower() in _lexicon()["threat_words"]:
+        return "future"  # "threatened Iran with sanctions": threatened, not imposed
     if near & words["background"] or _earlier_act(trigger):
         return "background"
     if not trigger.nominal and tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
