@@ -66,3 +66,17 @@ def test_petr2_matching_counts_stated_future_acts_where_plover_matching_does_not
     ])
     assert _tuples(brief) == [("USA", "ASSAULT", "IRQ")]
     assert _tuples(brief, PETR2_UNCODED, PETR2_COUNTED_MODALITIES) == [("USA", "ASSAULT", "IRQ"), ("USA", "AID", "ISR")]
+
+
+def test_plover_gsr_non_iso_country_codes_are_read_as_the_iso_ones(tmp_path):
+    from bench.eval_events import load_plover
+
+    gold = [
+        {"id": "a", "text": "Italy suspended air links with Serbia.", "event": "SANCTION", "source": [{"code": "ITLGOV"}], "target": [{"code": "SRB"}]},
+        {"id": "b", "text": "Russia hosted Japan's prime minister.", "event": "CONSULT", "source": [{"code": "RUS"}], "target": [{"code": "JAP"}]},
+    ]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    records = load_plover(path)
+    assert (records[0]["sources"], records[0]["targets"]) == (["ITA"], ["SRB"])
+    assert records[1]["targets"] == ["JPN"]
