@@ -1341,3 +1341,12 @@ def test_what_someone_is_threatened_with_has_not_happened():
     assert ("THREATEN", "asserted", "USA", "VEN") in coded
     assert ("SANCTION", "future", "USA", "VEN") in coded
     assert not any(etype == "SANCTION" and modality == "asserted" for etype, modality, _, _ in coded)
+
+
+def test_who_is_committed_to_an_act_is_the_one_who_pledges_it():
+    assert ("AGREE", "asserted", "VNM", None) in events_of("The minister said Vietnam is committed to opening up the economy.")
+
+
+def test_opening_a_border_to_peacekeepers_is_done_for_those_who_sent_them():
+    coded = events_of("Ethiopia reopened its borders to UN peacekeepers on Monday.")
+    assert ("RETREAT", "asserted", "ETH", "IGOUNO") in coded

@@ -120,6 +120,7 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "sexual": ("ASSAULT", "sexual"),
     "guests": ("CONSULT", "hosting", "guests"),
     "mediating": ("CONSULT", "mediating"),
+    "pledging_passives": ("AGREE", "pledging_passives"),
 }
 # Lemma lists any type may hold, each true of that type's sense only: read as (type, lemma) pairs.
 SENSE_LISTS = {
@@ -933,6 +934,8 @@ def _roles(trigger: Trigger) -> tuple[Token | None, Token | None]:
     if trigger.received:
         return _giver(tok), _subject(tok)
     actor = _subject(tok)
+    if actor is None and tok.lemma_.lower() in _lexicon()["constraints"]["pledging_passives"] and not any(c.dep_ == "agent" for c in tok.children):
+        actor = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)  # "Vietnam is committed to opening up"
     if trigger.type in SYMMETRIC or (tok.lemma_.lower() in _lexicon()["constraints"]["reciprocal"] and not any(c.dep_ in ("dobj", "obj") for c in tok.children)):
         received = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if received is not None and trigger.type == "CONSULT":
