@@ -109,3 +109,18 @@ def test_an_adjective_the_tagger_joins_to_a_nationality_word_is_left_out(analyze
     assert by_name(brief, "French").country == "FRA"
     assert {e.actor.code for e in brief.events} == {"FRA"}
     assert by_name(analyzer.analyze("Royal Dutch Shell cut its dividend."), "Royal Dutch Shell").type == "ORG"
+
+
+def test_an_organisation_the_lexicon_names_is_an_entity_even_when_the_tagger_missed_it(analyzer):
+    assert by_name(analyzer.analyze("ECOWAS imposed sanctions on Mali."), "ECOWAS").type == "ORG"
+    # Only names that cannot be ordinary words are looked for: not "Defense" (USA MIL in the lexicon).
+    from newswatch.extract.entities import _organisation_pattern
+
+    found = [m.group() for m in _organisation_pattern().finditer("Defense officials met the Lord’s Resistance Army and ECOWAS.")]
+    assert found == ["Lord’s Resistance Army", "ECOWAS"]
+
+
+def test_a_curly_apostrophe_does_not_hide_an_organisation_code():
+    from newswatch.extract.actors import org_named
+
+    assert org_named("Lord’s Resistance Army") == org_named("Lord's Resistance Army") == {"code": "UGA", "sector": "REB"}

@@ -26,7 +26,8 @@ def _table() -> dict:
         for noun in nouns:
             sector_of_noun.setdefault(noun, sector)
     return {
-        "orgs": lex["organizations"],
+        # Keyed with plain apostrophes; look names up through org_named().
+        "orgs": {name.replace("\u2019", "'"): org for name, org in lex["organizations"].items()},
         "cameo": {org["code"]: org["cameo"] for org in lex["organizations"].values() if org.get("cameo")},
         "holders": lex["office_holders"],
         "ambiguous": frozenset(lex.get("ambiguous_surnames", [])),
@@ -34,6 +35,12 @@ def _table() -> dict:
         "title_sectors": lex["title_sectors"],
         "quantity_heads": frozenset(lex.get("quantity_heads", [])),
     }
+
+
+def org_named(name: str) -> dict | None:
+    """The actor lexicon's entry for an organisation of this name ("Lord’s Resistance Army" is
+    "Lord's Resistance Army"), if any."""
+    return _table()["orgs"].get(name.replace("\u2019", "'"))
 
 
 def cameo_root(code: str | None) -> str | None:
@@ -128,7 +135,6 @@ class ActorCoder:
         return self.capitals.get(gazetteer.fold(name))
 
     def entity_code(self, entity: Entity) -> tuple[str | None, str | None]:
-        table = _table()
         named_person = entity.type == "PERSON" and any(len(m.text.split()) > 1 for m in entity.mentions)
         if entity.type != "GPE" and not named_person and (country := country_named(entity.name)) is not None:
             # The tagger's "Sri Lanka" PERSON or "Mozambique" NORP; "Frank Jordan" is a person.
@@ -136,20 +142,18 @@ class ActorCoder:
         if entity.type in ("PERSON", "NORP") and (capital_of := self._capital_country(entity.name)):
             # The tagger's "Khartoum" or "Buenos Aires" PERSON: a capital stands for its government.
             return _alpha3(capital_of), "GOV"
-        if entity.type != "ORG" and entity.name in table["orgs"]:
-            org = table["orgs"][entity.name]
+        org = org_named(entity.name)
+        if entity.type != "ORG" and org is not None:
             return org["code"], org["sector"]  # the tagger's "Boko Haram" PERSON
         if entity.type == "PERSON":
             held = office_holder(entity.name, self.published)
             sector = _title_sector(entity.titles)
             if held is not None:
                 return held[0], held[1] or sector
-            if entity.affiliation and entity.affiliation in table["orgs"]:
-                org = table["orgs"][entity.affiliation]
-                return org["code"], sector or org["sector"]
+            if entity.affiliation and (affiliated := org_named(entity.affiliation)) is not None:
+                return affiliated["code"], sector or affiliated["sector"]
             return entity.country, sector
-        if entity.name in table["orgs"]:
-            org = table["orgs"][entity.name]
+        if org is not None:
             return org["code"], org["sector"]
         if entity.type in ("GPE", "LOC"):
             place = self.place_of_entity.get(entity.id)

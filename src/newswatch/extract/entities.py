@@ -171,8 +171,35 @@ def _collect_mentions(doc: Doc) -> list[_Mention]:
     _relabel_towns_called_people(doc, mentions, gaz)
     _relabel_nationality_words(doc, mentions, gaz)
     mentions += _unlabelled_settlements(doc, mentions, gaz)
+    mentions += _unlabelled_organisations(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+@functools.lru_cache(maxsize=1)
+def _organisation_pattern() -> re.Pattern:
+    """The actor lexicon's organisations whose name cannot be an ordinary word: names of two words
+    or more, and acronyms of three capitals or more ("ECOWAS", "Lord's Resistance Army")."""
+    names = [
+        name for name in lexicons.load("actor_codes")["organizations"]
+        if len(name.split()) > 1 or (len(name) >= 3 and name.isupper() and name.isalpha())
+    ]
+    forms = {form for name in names for form in (name, name.replace("'", "\u2019"))}
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b")
+
+
+def _unlabelled_organisations(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Organisations the actor lexicon names that the small model tagged as no entity
+    ("ECOWAS imposed sanctions", "The Lord's Resistance Army attacked")."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = []
+    for match in _organisation_pattern().finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        found.append(_Mention(span.start_char, span.end_char, span.text, "ORG", span.start, span.end))
+        taken.update(range(span.start, span.end))
+    return found
 
 
 def _relabel_nationality_words(doc: Doc, mentions: list[_Mention], gaz) -> None:
