@@ -1350,3 +1350,15 @@ def test_who_is_committed_to_an_act_is_the_one_who_pledges_it():
 def test_opening_a_border_to_peacekeepers_is_done_for_those_who_sent_them():
     coded = events_of("Ethiopia reopened its borders to UN peacekeepers on Monday.")
     assert ("RETREAT", "asserted", "ETH", "IGOUNO") in coded
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Gunmen from the Lord's Resistance Army abducted 20 children near Gulu.", "UGA"),
+        ("Fighters of the Islamic State attacked the town.", "ISI"),  # "Islamic" alone was tagged a nationality
+        ("A delegation from the European Union visited Kiev.", "IGOEU"),
+    ],
+)
+def test_a_group_noun_belongs_to_the_organisation_or_country_named_after_it(text, actor):
+    assert events_of(text)[0][2] == actor

@@ -167,6 +167,17 @@ class ActorCoder:
             return entity.country, None
         return entity.country, None
 
+    def _group_of(self, head: Token) -> Entity | None:
+        """The organisation or country a group noun is "from" or "of", when one is named there."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                named = self.mentions.entity_at(obj.idx) or next(
+                    (e for t in obj.lefts if (e := self.mentions.entity_at(t.idx)) is not None), None
+                )
+                if named is not None and named.type in ("ORG", "GPE", "NORP"):
+                    return named
+        return None
+
     def code(self, head: Token) -> Actor | None:
         """Code the phrase headed by `head` (its pre-modifiers and compounds included)."""
         doc = head.doc
@@ -207,6 +218,12 @@ class ActorCoder:
             held = next((h for t in phrase if t.pos_ == "PROPN" and (h := office_holder(t.text, self.published))), None)
             if held is not None:
                 code, sector = held[0], sector or held[1]
+        if code is None and head_entity is None and sector_noun is not None and (whose := self._group_of(head)) is not None:
+            # "gunmen from the Lord's Resistance Army", "fighters of the Islamic State": the group
+            # noun belongs to the one named after it.
+            entity = whose
+            code, named_sector = self.entity_code(whose)
+            sector = sector or named_sector
         if code is None and sector is None and entity is None:
             return None
         span = Span(start=phrase.start_char, end=phrase.end_char, text=text)

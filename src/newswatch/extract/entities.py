@@ -189,16 +189,20 @@ def _organisation_pattern() -> re.Pattern:
 
 
 def _unlabelled_organisations(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """Organisations the actor lexicon names that the small model tagged as no entity
-    ("ECOWAS imposed sanctions", "The Lord's Resistance Army attacked")."""
-    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    """Organisations the actor lexicon names that the small model tagged as no entity, or as a
+    piece of one ("ECOWAS imposed sanctions", "fighters of the Islamic State" with "Islamic" a
+    nationality). Pieces are removed from `mentions`; a mention reaching outside the name wins."""
     found = []
     for match in _organisation_pattern().finditer(doc.text):
         span = doc.char_span(match.start(), match.end())
-        if span is None or any(i in taken for i in range(span.start, span.end)):
+        if span is None:
             continue
+        overlapping = [m for m in mentions + found if m.token_start < span.end and span.start < m.token_end]
+        if any(m.token_start < span.start or m.token_end > span.end or (m.token_start, m.token_end) == (span.start, span.end) for m in overlapping):
+            continue
+        for piece in overlapping:
+            mentions.remove(piece)
         found.append(_Mention(span.start_char, span.end_char, span.text, "ORG", span.start, span.end))
-        taken.update(range(span.start, span.end))
     return found
 
 
