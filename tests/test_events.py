@@ -1362,3 +1362,11 @@ def test_opening_a_border_to_peacekeepers_is_done_for_those_who_sent_them():
 )
 def test_a_group_noun_belongs_to_the_organisation_or_country_named_after_it(text, actor):
     assert events_of(text)[0][2] == actor
+
+
+def test_a_promise_the_verb_states_is_one_promise_to_whom_the_act_is_for():
+    coded = events_of("Ethiopia has agreed to reopen its borders to UN peacekeepers.")
+    assert [(a, t) for etype, _, a, t in coded if etype == "AGREE"] == [("ETH", "IGOUNO")]
+    # A promise to someone else than the one the stating verb was given stays its own.
+    offered = events_of("Speaking in Brussels, NATO offered to share surveillance data with Georgia.")
+    assert ("AGREE", "asserted", "IGONAT", "GEO") in offered

@@ -2711,8 +2711,9 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
             continue
         seen: set[tuple] = set()
         trigger_of: dict[int, Token] = {}
+        promised: dict[int, Token] = {}  # commitments read from a promised act, by id: that act's trigger
 
-        def add(event: Event | None, trigger: Token | None = None) -> None:
+        def add(event: Event | None, trigger: Token | None = None, commitment_of: Token | None = None) -> None:
             if event is None:
                 return
             key = (event.type, event.actor.code if event.actor else None, event.target.code if event.target else None, event.modality)
@@ -2721,6 +2722,8 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
             seen.add(key)
             if trigger is not None:
                 trigger_of[id(event)] = trigger
+            if commitment_of is not None:
+                promised[id(event)] = commitment_of
             event.id = f"V{len(events) + 1}"
             events.append(event)
 
@@ -2771,11 +2774,11 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     # demand or the refusal itself.
                     event.confidence = _lowered(event.confidence, UNASSERTED_PENALTY)
             add(event, c.trigger.token)
-            add(commitment)
+            add(commitment, commitment_of=c.trigger.token)
             if event is not None:
                 for variant in _conjoined(coder, c, event):
                     add(variant, c.trigger.token)
-                    add(_commitment(variant, c.trigger, coder.announcer(c.trigger, variant)))
+                    add(_commitment(variant, c.trigger, coder.announcer(c.trigger, variant)), commitment_of=c.trigger.token)
                 add(_reciprocal(c, event))
         if len(events) == before and mtype != "NONE":
             # The parse found no act the rules accept (and the model did not rule one out); a
@@ -2787,7 +2790,7 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
                     event.confidence = round(event.confidence * FALLBACK_CONFIDENCE, 3)
                     add(event)
                     break
-        restated = _restatements(events[before:], trigger_of)
+        restated = _restatements(events[before:], trigger_of) | _stated_twice(events[before:], trigger_of, promised)
         if restated:
             events[before:] = [e for e in events[before:] if id(e) not in restated]
             for k, e in enumerate(events[before:], before + 1):
@@ -2832,6 +2835,34 @@ def _restatements(events: list[Event], trigger_of: dict[int, Token]) -> set[int]
                 restated.add(id(e))
                 break
     return restated
+
+
+def _stated_twice(events: list[Event], trigger_of: dict[int, Token], promised: dict[int, Token]) -> set[int]:
+    """Commitments (by id) that a verb of the sentence already states: in "Ethiopia agreed to
+    reopen its borders to UN peacekeepers" the agreement is "agreed", not a second promise read
+    from "reopen". The stated one takes the commitment's target when it names none; a commitment
+    to someone else than the stated one names stays."""
+    twice = set()
+    for commitment in events:
+        act = promised.get(id(commitment))
+        if act is None or commitment.actor is None:
+            continue
+        verb = act if act.pos_ in ("VERB", "AUX") else _governing_verb(act)
+        if verb is None or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
+            continue
+        stating = next((
+            e for e in events
+            if e is not commitment and id(e) not in promised and trigger_of.get(id(e)) is not None and trigger_of[id(e)].i == verb.head.i
+            and e.type == commitment.type and e.actor is not None and e.actor.code == commitment.actor.code
+        ), None)
+        if stating is None:
+            continue
+        if stating.target is None:
+            stating.target = commitment.target
+        elif commitment.target is not None and commitment.target.code != stating.target.code:
+            continue  # "NATO offered [in Brussels] to share data with Georgia": the promise is to Georgia
+        twice.add(id(commitment))
+    return twice
 
 
 def _parties(event: Event) -> tuple:
