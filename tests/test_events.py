@@ -1370,3 +1370,11 @@ def test_a_promise_the_verb_states_is_one_promise_to_whom_the_act_is_for():
     # A promise to someone else than the one the stating verb was given stays its own.
     offered = events_of("Speaking in Brussels, NATO offered to share surveillance data with Georgia.")
     assert ("AGREE", "asserted", "IGONAT", "GEO") in offered
+
+
+def test_a_bomb_that_goes_off_is_an_attack_by_whoever_planted_it():
+    assert events_of("A car bomb exploded in Baghdad on Monday.") == [("ASSAULT", "asserted", None, "IRQ")]
+    assert [e[0] for e in events_of("A bomb went off at a bus station in Nairobi.")] == ["ASSAULT"]
+    # Not an alarm, nor an economy.
+    assert events_of("The alarm went off at noon.") == []
+    assert events_of("The economy exploded in the 1990s.") == []

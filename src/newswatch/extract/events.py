@@ -119,6 +119,7 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "charging": ("ACCUSE", "charging"),
     "sexual": ("ASSAULT", "sexual"),
     "guests": ("CONSULT", "hosting", "guests"),
+    "exploding": ("ASSAULT", "exploding"),
     "mediating": ("CONSULT", "mediating"),
     "pledging_passives": ("AGREE", "pledging_passives"),
 }
@@ -443,7 +444,7 @@ def _sense_conditions(tok: Token, etype: str, lemma: str, needs: str | None, con
         # of the call ("called a rally" is).
         object_lemmas = {o.lemma_.lower() for o in objects if o.dep_ not in ("xcomp", "ccomp")}
     if (etype, lemma) in cons["objects"] and not (object_lemmas & cons["objects"][(etype, lemma)]):
-        if not (etype == "AID" and _arms_to_a_party(tok)):
+        if not (etype == "AID" and _arms_to_a_party(tok)) and not _weapon_went_off(tok, lemma, cons):
             return False
     if (etype, lemma) in cons["particles"] and not (particles & cons["particles"][(etype, lemma)]):
         return False
@@ -454,6 +455,19 @@ def _sense_conditions(tok: Token, etype: str, lemma: str, needs: str | None, con
     if etype == "SANCTION" and lemma in cons["halt_verbs"] and not (_direct_object_lemmas(tok) & cons["halt_objects"]):
         return False  # "cancelled a reception in an effort to ...": what stops is the reception
     return True
+
+
+def _weapon_went_off(verb: Token, lemma: str, cons: dict) -> bool:
+    """"A car bomb exploded", "a device that went off": an exploding verb with no object whose
+    subject (or the noun its clause describes) is one of the weapons its sense lists."""
+    if lemma not in cons["exploding"] or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head  # "a device that exploded"
+    if subject is None and verb.dep_ in ("relcl", "acl"):
+        subject = verb.head
+    return subject is not None and subject.lemma_.lower() in cons["objects"][("ASSAULT", lemma)]
 
 
 def _verb_frame(tok: Token) -> tuple[list[Token], set[str], set[str]]:
