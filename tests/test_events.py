@@ -1378,3 +1378,9 @@ def test_a_bomb_that_goes_off_is_an_attack_by_whoever_planted_it():
     # Not an alarm, nor an economy.
     assert events_of("The alarm went off at noon.") == []
     assert events_of("The economy exploded in the 1990s.") == []
+
+
+def test_violence_that_is_the_subject_of_the_main_verb_is_the_news():
+    assert events_of("An explosion ripped through a market in Kabul.") == [("ASSAULT", "asserted", None, "AFG")]
+    # With no party and no country in sight there is nothing to code it against.
+    assert events_of("The attack shocked everyone.") == []

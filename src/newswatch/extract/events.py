@@ -675,9 +675,12 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
 
 
 def _unnamed_doer(trigger: Trigger) -> bool:
-    """Whether a verb trigger is the sentence's main act, in the passive, with no agent ("Entry to
-    the camps was denied to international monitors, the ministry said")."""
+    """Whether a trigger is the sentence's main act with no doer named: a verb in the passive with
+    no agent ("Entry to the camps was denied to international monitors, the ministry said"), or
+    violence as the main verb's subject ("An explosion ripped through a market in Kabul")."""
     verb = trigger.token
+    if trigger.nominal and trigger.type == "ASSAULT" and verb.dep_ == "nsubj" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "VERB":
+        return True  # "An explosion ripped through a market in Kabul": the violence is the subject
     if trigger.nominal or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
         return False
     return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in _lexicon()["speech"])
