@@ -1384,3 +1384,20 @@ def test_violence_that_is_the_subject_of_the_main_verb_is_the_news():
     assert events_of("An explosion ripped through a market in Kabul.") == [("ASSAULT", "asserted", None, "AFG")]
     # With no party and no country in sight there is nothing to code it against.
     assert events_of("The attack shocked everyone.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He left the scene on a mountain bicycle, police said.",
+        "Rebel incursions left dozens dead in the border villages of Guinea.",
+        "The striking doctors left wards unstaffed in Nairobi.",
+    ],
+)
+def test_leaving_a_scene_a_note_or_people_dead_is_no_withdrawal(text):
+    assert "RETREAT" not in [e[0] for e in events_of(text)]
+
+
+def test_forces_leaving_a_place_withdraw():
+    assert ("RETREAT", "asserted", "RUS", None) in events_of("Russian troops left the base near Tartus.")
+    assert ("RETREAT", "asserted", "USA", "IRQ") in events_of("The last US troops left Iraq on Sunday.")

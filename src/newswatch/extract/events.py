@@ -120,6 +120,7 @@ TYPE_WORD_LISTS: dict[str, tuple[str, ...]] = {
     "sexual": ("ASSAULT", "sexual"),
     "guests": ("CONSULT", "hosting", "guests"),
     "exploding": ("ASSAULT", "exploding"),
+    "left_behind": ("RETREAT", "left_behind"),
     "mediating": ("CONSULT", "mediating"),
     "pledging_passives": ("AGREE", "pledging_passives"),
 }
@@ -667,8 +668,13 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         return True  # "analysts cautioned that output cuts are difficult"
     if (etype, lemma) in cons["needs_party_subject"] and subject is not None and not _is_party(_counted_group(subject)):
         return True  # "the revolt left the bill's fate in doubt"
-    if (etype, lemma) in cons["travel"] and (_prep_object(verb, ("for",)) is not None or (subject is not None and subject.ent_type_ == "PERSON")):
-        return True  # "leaves for Washington", "Thatcher left Bonn"
+    if (etype, lemma) in cons["travel"] and (_prep_object(verb, ("for",)) is not None or (subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")))):
+        return True  # "leaves for Washington", "Thatcher left Bonn", "he left the scene"
+    if (etype, lemma) in cons["travel"] and any(
+        o.pos_ != "PROPN" and o.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP") and o.lemma_.lower() not in cons["left_behind"]
+        for o in verb.children if o.dep_ in ("dobj", "obj")
+    ):
+        return True  # "left a note", "left 300 injured": no place or body withdrawn from
     if (etype, lemma) in cons["helping"] and not any(_is_party(o) for o in objects) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in verb.children):
         return True  # "helped block the plans"
     return False
