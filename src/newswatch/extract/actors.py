@@ -76,15 +76,27 @@ def _name_key(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1)
+def _holder_index() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """Office-holder rows by full name key and by surname key, in lexicon order."""
+    by_name: dict[str, list[dict]] = {}
+    by_surname: dict[str, list[dict]] = {}
+    for row in _table()["holders"]:
+        key = _name_key(row["name"])
+        by_name.setdefault(key, []).append(row)
+        by_surname.setdefault(key.split()[-1], []).append(row)
+    return by_name, by_surname
+
+
 def office_holder(name: str, on: dt.date | None) -> tuple[str | None, str | None] | None:
     """Code of a named office holder on a date; a lone surname matches a listed full name.
     Outside every listed term the person keeps their country, without the office's sector
     (Obama before 2009 is USA, not USA GOV)."""
     key = _name_key(name)
-    rows = [
-        row for row in _table()["holders"]
-        if _name_key(row["name"]) == key or (" " not in key and _name_key(row["name"]).split()[-1] == key and name not in _table()["ambiguous"])
-    ]
+    by_name, by_surname = _holder_index()
+    rows = by_name.get(key, [])
+    if " " not in key and name not in _table()["ambiguous"]:
+        rows = rows + [row for row in by_surname.get(key, []) if row not in rows]
     for row in rows:
         start, end = row.get("valid_from"), row.get("valid_to")
         if on is None or ((start is None or start <= on) and (end is None or on < end)):
