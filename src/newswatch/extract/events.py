@@ -2739,7 +2739,7 @@ def extract_events(doc: Doc, brief: Brief, use_model: bool | None = None) -> lis
         def add(event: Event | None, trigger: Token | None = None, commitment_of: Token | None = None) -> None:
             if event is None:
                 return
-            key = (event.type, event.actor.code if event.actor else None, event.target.code if event.target else None, event.modality)
+            key = (*_parties(event), event.modality)
             if key in seen:
                 return
             seen.add(key)
@@ -2889,6 +2889,7 @@ def _stated_twice(events: list[Event], trigger_of: dict[int, Token], promised: d
 
 
 def _parties(event: Event) -> tuple:
+    """(type, actor code, target code): what two events of one sentence must share to be one act."""
     return (event.type, event.actor.code if event.actor else None, event.target.code if event.target else None)
 
 
