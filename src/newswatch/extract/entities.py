@@ -164,8 +164,7 @@ def _collect_mentions(doc: Doc) -> list[_Mention]:
             continue  # "Defense" in "Deputy Defense Secretary"
         if ent.label_ == "ORG" and folded not in aliases and len(ent) <= 2:
             # Towns the small model calls ORG ("Hamah", "Idlib"): trust the gazetteer for big places.
-            candidates = gaz.lookup(mention.text)
-            if any(c.feature in ("country", "admin1") or c.population >= 100_000 for c in candidates):
+            if _sizeable(gaz, mention.text, population=100_000):
                 mention.label = "GPE"
         mentions.append(mention)
     _relabel_towns_called_people(doc, mentions, gaz)
