@@ -124,3 +124,11 @@ def test_a_curly_apostrophe_does_not_hide_an_organisation_code():
     from newswatch.extract.actors import org_named
 
     assert org_named("Lord’s Resistance Army") == org_named("Lord's Resistance Army") == {"code": "UGA", "sector": "REB"}
+
+
+def test_kosovo_has_the_country_code_the_lexicons_use():
+    # pycountry has no Kosovo; geonames writes it XK and the demonym lexicon XKX.
+    from newswatch.extract.entities import iso3
+
+    assert iso3("XK") == "XKX"
+    assert iso3("SY") == "SYR"

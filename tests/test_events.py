@@ -1401,3 +1401,47 @@ def test_leaving_a_scene_a_note_or_people_dead_is_no_withdrawal(text):
 def test_forces_leaving_a_place_withdraw():
     assert ("RETREAT", "asserted", "RUS", None) in events_of("Russian troops left the base near Tartus.")
     assert ("RETREAT", "asserted", "USA", "IRQ") in events_of("The last US troops left Iraq on Sunday.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Riot police fired tear gas at students in Nairobi on Monday.", ("ASSAULT", "KEN", "KEN")),
+        ("Troops broke up a rally of farmers in Lahore with batons.", ("ASSAULT", "PAK", "PAK")),
+    ],
+)
+def test_soldiers_and_police_named_by_their_job_serve_the_country_they_act_in(text, expected):
+    assert expected in [(etype, actor, target) for etype, _, actor, target in events_of(text)]
+
+
+def test_a_nationality_the_tagger_calls_a_person_still_names_the_country():
+    # The small model tags "Sri Lankan" here as a PERSON.
+    assert ("COERCE", "LKA") in [(etype, actor) for etype, _, actor, _ in events_of("Sri Lankan police detained dozens of fishermen in Jaffna.")]
+
+
+def test_forces_and_governments_in_a_reported_clause_are_the_reporters():
+    withdrawn = events_of("Peru's defence ministry said its troops had withdrawn from two border posts.")
+    # A withdrawal from home has no one else to be from.
+    assert ("RETREAT", "asserted", "PER", None) in withdrawn
+    arrested = events_of("Kenya's interior minister said the police had arrested 40 protesters in Mombasa.")
+    assert ("COERCE", "KEN") in [(etype, actor) for etype, _, actor, _ in arrested]
+
+
+@pytest.mark.parametrize(
+    "text, not_actor",
+    [
+        ("Separatist forces shelled army positions near Donetsk on Sunday.", "UKR"),
+        ("Coalition warplanes struck targets near Mosul on Friday.", "IRQ"),
+        ("Western diplomats urged the government in Belgrade to free the prisoners.", "SRB"),  # the urging
+        ("Fighters of the Marehan clan attacked a rival militia in Kismayo.", "SOM"),
+    ],
+)
+def test_foreign_and_non_state_forces_get_no_country_from_where_they_are(text, not_actor):
+    assert events_of(text)[0][2] != not_actor
+
+
+def test_an_actor_placed_by_where_it_acts_counts_for_less_than_one_named():
+    named = newswatch.analyze("Kenyan police fired tear gas at students in Nairobi.", published="2015-09-30").events
+    placed = newswatch.analyze("Riot police fired tear gas at students in Nairobi.", published="2015-09-30").events
+    assert named[0].actor.code == placed[0].actor.code == "KEN"
+    assert placed[0].confidence < named[0].confidence

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import pycountry
 from spacy.tokens import Token
 
 from .. import gazetteer, lexicons
 from ..schema import Actor, Entity, Place, Span
+from .entities import iso3
 from .mentions import MentionIndex
 
 
@@ -34,6 +34,7 @@ def _table() -> dict:
         "sector_of_noun": sector_of_noun,
         "title_sectors": lex["title_sectors"],
         "quantity_heads": frozenset(lex.get("quantity_heads", [])),
+        "foreign_markers": frozenset(lex.get("foreign_markers", [])),
     }
 
 
@@ -56,16 +57,14 @@ def sector_of_noun(word: str) -> str | None:
     return _table()["sector_of_noun"].get(word)
 
 
+def marks_foreign(word: str) -> bool:
+    """Whether a word marks unnamed agents as foreign or multinational ("Western", "coalition")."""
+    return word.lower() in _table()["foreign_markers"]
+
+
 def is_quantity_head(word: str) -> bool:
     """Whether a noun counts a group rather than naming it ("hundreds of UN troops")."""
     return word in _table()["quantity_heads"]
-
-
-def _alpha3(alpha2: str | None) -> str | None:
-    if not alpha2:
-        return None
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return country.alpha_3 if country else None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -114,7 +113,7 @@ def country_named(name: str) -> str | None:
         return None
     for place in gazetteer.load().lookup(name):  # exact (folded) names and aliases only
         if place.feature == "country":
-            return _alpha3(place.country_code)
+            return iso3(place.country_code)
     return None
 
 
@@ -153,7 +152,7 @@ class ActorCoder:
             return country, "GOV"
         if entity.type in ("PERSON", "NORP") and (capital_of := self._capital_country(entity.name)):
             # The tagger's "Khartoum" or "Buenos Aires" PERSON: a capital stands for its government.
-            return _alpha3(capital_of), "GOV"
+            return iso3(capital_of), "GOV"
         org = org_named(entity.name)
         if entity.type != "ORG" and org is not None:
             return org["code"], org["sector"]  # the tagger's "Boko Haram" PERSON
@@ -169,7 +168,7 @@ class ActorCoder:
             return org["code"], org["sector"]
         if entity.type in ("GPE", "LOC"):
             place = self.place_of_entity.get(entity.id)
-            code = entity.country or (_alpha3(place.country_code) if place else None)
+            code = entity.country or (iso3(place.country_code) if place else None)
             if place is not None and place.feature == "city":
                 # A capital stands for its government ("Moscow is sending drones").
                 is_capital = self._capital_country(entity.name) == place.country_code
@@ -224,7 +223,7 @@ class ActorCoder:
             if head.text[:1].isupper() and head.dep_ in ("nsubj", "nsubjpass") and (capital_of := self._capital_country(text)):
                 # "Canberra recalled its ambassador": a capital the tagger found no entity in,
                 # acting as the subject, stands for its government.
-                code, sector = _alpha3(capital_of), "GOV"
+                code, sector = iso3(capital_of), "GOV"
         if code is None and head_entity is not None and head_entity.type == "ORG":
             # "the Reagan administration", "the Putin government": named after an office holder.
             held = next((h for t in phrase if t.pos_ == "PROPN" and (h := office_holder(t.text, self.published))), None)

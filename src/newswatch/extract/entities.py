@@ -87,9 +87,16 @@ def demonym_country(word: str) -> str | None:
     return _demonyms().get(word)
 
 
+# Codes pycountry lacks: Kosovo's user-assigned code, as the demonym lexicon writes it.
+EXTRA_ISO3 = {"XK": "XKX"}
+
+
 def iso3(alpha2: str | None) -> str | None:
+    """ISO-3 code of an ISO-2 country code (geonames' XK for Kosovo is XKX)."""
     if not alpha2:
         return None
+    if alpha2 in EXTRA_ISO3:
+        return EXTRA_ISO3[alpha2]
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else None
 
@@ -206,14 +213,14 @@ def _unlabelled_organisations(doc: Doc, mentions: list[_Mention]) -> list[_Menti
 
 
 def _relabel_nationality_words(doc: Doc, mentions: list[_Mention], gaz) -> None:
-    """Nationality words the small model tags as places or organisations, which then name no
-    country: "The Sri Lankan army" (Sri Lankan a GPE), "Radical French farmers" (Radical French an
-    ORG). A demonym that is no country's or region's name is a nationality (NORP); an adjective
+    """Nationality words the small model tags as places, people or organisations, which then name
+    no country: "The Sri Lankan army" (Sri Lankan a GPE), "Sri Lankan police" (a PERSON), "Radical
+    French farmers" (Radical French an ORG). A demonym that is no country's or region's name is a nationality (NORP); an adjective
     joined to one that modifies a noun outside the mention is left out."""
     demonyms = _demonyms()
     for m in mentions:
-        if m.label in ("GPE", "LOC") and m.text in demonyms and not any(c.feature in ("country", "admin1") for c in gaz.lookup(m.text)):
-            m.label = "NORP"
+        if m.label in ("GPE", "LOC", "PERSON", "ORG") and m.text in demonyms and not any(c.feature in ("country", "admin1") for c in gaz.lookup(m.text)):
+            m.label = "NORP"  # also "Sri Lankan police", the first two words a PERSON
             continue
         last = doc[m.token_end - 1]
         if m.label in ("ORG", "GPE", "LOC") and m.token_end - m.token_start > 1 and last.text in demonyms and last.dep_ == "amod" and last.head.i >= m.token_end:

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import lexicons
 from ..schema import Actor, Brief, Event, PloverType, Source, Span
-from .actors import ActorCoder, country_named, is_quantity_head, sector_of_noun
-from .entities import demonym_country, settlement_named
+from .actors import ActorCoder, country_named, is_quantity_head, marks_foreign, org_named, sector_of_noun
+from .entities import demonym_country, iso3, settlement_named
+from .mentions import MentionIndex
 from .quantities import extract_quantities, find_equipment
 
 TARGET_PREPS = {"against", "on", "with", "at", "toward", "towards", "upon"}
@@ -808,6 +809,9 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+# Sectors whose unnamed members act for the country they are in (see _Coder.state_agent).
+STATE_AGENT_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+
 DOMESTIC_BY_DEFAULT = ("PROTEST", "COERCE")
 # A concession with no one named to receive it is made to the actor's own people ("President
 # Bashir shortened the curfew"), as PLOVER codes it; a described receiver the lexicons cannot
@@ -1347,6 +1351,35 @@ class _Coder:
             return coded
         return base.model_copy(update={"code": coded.code, "entity_id": base.entity_id or coded.entity_id})
 
+    def state_agent(self, sent: SpacySpan, trigger: Trigger, agent: Token, actor: Actor, target_tok: Token | None) -> Actor:
+        """Soldiers, police, courts and governments named with no nationality. "Its forces" and "the
+        government" in a reported clause are the reporter's ("Malaysia's education minister said the
+        government had given in"); others serve the country of the place they act in ("Security
+        forces fired tear gas at demonstrators in Khartoum"), else the first country the sentence
+        names outside the target. Unchanged when none is found."""
+        owner = next((c for c in agent.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            return actor
+        reporter = _reporter(owner if owner is not None else agent)
+        reporter = _speaker_of(reporter) if reporter is not None and reporter.pos_ == "PRON" else reporter
+        coded = self.actor(reporter) if reporter is not None else None
+        if coded is not None and not coded.code:
+            coded = self.country_in(reporter.subtree, coded)  # "Armenia's defence ministry", one ORG
+        if coded is not None and coded.code and len(coded.code) == 3:
+            return actor.model_copy(update={"code": coded.code})
+        if owner is not None:
+            return actor
+        place_id = self.location(sent, trigger, set())
+        place = next((p for p in self.brief.places if p.id == place_id), None)
+        if place is not None and (code := iso3(place.country_code)):
+            return actor.model_copy(update={"code": code})
+        outside = self.country_in(sent, actor, exclude=target_tok)
+        if outside is not None or actor.sector == "GOV":
+            return outside or actor  # "Roma community leaders called on the Slovak government"
+        # Last, for forces, police and courts, the place they act on ("Security forces stormed a
+        # Lhasa monastery").
+        return self.country_in(sent, actor) or actor
+
     def location(self, sent: SpacySpan, trigger: Trigger, exclude: set[str]) -> str | None:
         """A place the sentence puts something in, at or into; the trigger's own first."""
 
@@ -1402,13 +1435,14 @@ class _Coder:
                 return quote.speaker, quote.id
         return Source(kind="outlet", name=self.brief.article.outlet) if self.brief.article.outlet else None, None
 
-    def confidence(self, sent: SpacySpan, trigger: Trigger, actor: Actor | None, target: Actor | None) -> float:
+    def confidence(self, sent: SpacySpan, trigger: Trigger, actor: Actor | None, target: Actor | None, actor_inferred: bool = False) -> float:
         # A noun trigger that a verb governs as its object reads as that verb's act
         # ("Italy announced a suspension of air links", "Russia launched airstrikes").
         verbal = not trigger.nominal or (trigger.token.dep_ in ("dobj", "obj") and trigger.token.head.pos_ == "VERB")
         score = 0.55 if verbal else 0.45
         if actor is not None and actor.code:
-            score += 0.2
+            # An actor whose country is inferred, not named ("troops" in Rangoon), counts for less.
+            score += 0.1 if actor_inferred else 0.2
         if target is not None and target.code:
             score += 0.1
         words = [t for t in sent if t.is_alpha]
@@ -1458,6 +1492,7 @@ class _Coder:
                 return None
         if actor is None and target is None:
             return None  # no one acting and no one acted on: context, not an event
+        at_home = False
         if actor is not None and not actor.code and actor_tok is not None:
             # "A report released in the Rwandan capital": the country named inside the phrase.
             actor = self.country_in(actor_tok.subtree, actor) or actor
@@ -1465,6 +1500,9 @@ class _Coder:
                 # "President Levy Mwanawasa", "Lt. Gen. Prosper Avril": an official of the country
                 # the sentence is about, other than the one acted on.
                 actor = self.country_in(sent, actor, exclude=target_tok) or actor
+            elif not actor.code and actor.sector in STATE_AGENT_SECTORS and _unnamed_agent(actor_tok, self.actors.mentions):
+                actor = self.state_agent(sent, trigger, actor_tok, actor, target_tok)
+                at_home = actor.code is not None
         actor_code = actor.code if actor is not None else None
         if (target is None or not target.code) and trigger.type not in ("MOBILIZE",):
             # The acted-on side is often named only as a place or a nationality: the first
@@ -1478,7 +1516,14 @@ class _Coder:
                 heads = [trigger.token, *(c for c in trigger.token.children if c.dep_ in ("dobj", "obj"))]
                 venue = {t.i for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in VENUE_PREPS for t in p.subtree}
                 elsewhere = [t for t in sent if t.i not in venue]
-            target = inside or self.country_in(elsewhere, target, avoid=actor_code, exclude=actor_tok) or target
+            if at_home and trigger.type == "RETREAT":
+                # Forces placed by where they are withdraw from home: no one else is named.
+                target = inside if inside is not None and inside.code != actor_code else target
+            else:
+                # A state agent placed by where it acts acts there: "Troops broke up a student
+                # rally in Rangoon" is Myanmar's against Myanmar's.
+                avoid = None if at_home else actor_code
+                target = inside or self.country_in(elsewhere, target, avoid=avoid, exclude=actor_tok) or target
             if target is not None and not target.code and actor_code and len(actor_code) == 3 and target_tok is not None and target_tok.pos_ == "NOUN" and _is_party(target_tok) and not trigger.received and target_tok.lemma_.lower() not in _lexicon()["foreign_people"] and target_tok.lower_ not in _lexicon()["foreign_people"]:
                 # No other country in sight: people acted on at home ("Egyptian police dispersed
                 # demonstrators") are the actor's compatriots. A guess, as coders of this kind make.
@@ -1517,7 +1562,7 @@ class _Coder:
             quote_id=quote_id,
             trigger=_trigger_span(trigger),
             evidence=Span(start=start, end=start + len(text), text=text),
-            confidence=self.confidence(sent, trigger, actor, target),
+            confidence=self.confidence(sent, trigger, actor, target, actor_inferred=at_home),
         )
 
 
@@ -2426,6 +2471,26 @@ def _previous_subject(pronoun: Token) -> Token | None:
         return None
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     return subject if plural else None
+
+
+def _unnamed_agent(head: Token, mentions: MentionIndex) -> bool:
+    """Whether a phrase names soldiers, police or judges by their job alone: no entity of the brief
+    anywhere in it ("Judges at the International Criminal Court", "Polisario units") and no
+    non-state word ("separatist forces", "rebel troops")."""
+    if head.pos_ != "NOUN" or marks_foreign(head.lower_):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in head.children):
+        return False  # "Fighters of the Marehan clan": whose they are is said, if not coded
+    for tok in head.subtree:
+        named = mentions.entity_at(tok.idx)
+        misread = tok.is_sent_start and tok.dep_ == "compound" and tok.head.i == head.i  # "Riot police", a PERSON
+        if named is not None and named.type not in ("GPE", "LOC", "FAC") and not misread:  # "Security forces in Guinea"
+            return False
+        if tok.i != head.i and (marks_foreign(tok.text) or org_named(tok.text) or org_named(tok.text + "s")):
+            return False  # "coalition warplanes", "Taliban fighters", "Houthi commanders"
+        if tok.i != head.i and (sector := sector_of_noun(tok.lemma_.lower())) is not None and sector not in STATE_AGENT_SECTORS:
+            return False  # "separatist forces", "student leaders"
+    return True
 
 
 def _speaker_of(pronoun: Token) -> Token | None:
