@@ -1445,3 +1445,8 @@ def test_an_actor_placed_by_where_it_acts_counts_for_less_than_one_named():
     placed = newswatch.analyze("Riot police fired tear gas at students in Nairobi.", published="2015-09-30").events
     assert named[0].actor.code == placed[0].actor.code == "KEN"
     assert placed[0].confidence < named[0].confidence
+
+
+def test_a_nationality_inside_a_wider_name_is_no_party():
+    coded = events_of("Truckers blocked the Pan-American highway near Cali to protest fuel prices.")
+    assert "USA" not in [target for _, _, _, target in coded]

@@ -828,9 +828,10 @@ def _country_name(code: str) -> str:
 
 
 def _pro(tok: Token) -> bool:
-    """Whether a country is named as what a group is for or against ("pro-Russia rebels")."""
+    """Whether a country is named as what a group is for or against ("pro-Russia rebels"), or as
+    part of a wider whole ("the Pan-American highway", "pan-Arab")."""
     before = [tok.doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
-    return bool(before) and (before[-1] in ("pro", "anti") or before[-2:] in (["pro", "-"], ["anti", "-"]))
+    return bool(before) and (before[-1] in ("pro", "anti") or before[-2:] in (["pro", "-"], ["anti", "-"], ["pan", "-"]))
 
 
 def _country_at(tok: Token) -> str | None:
@@ -1354,9 +1355,10 @@ class _Coder:
     def state_agent(self, sent: SpacySpan, trigger: Trigger, agent: Token, actor: Actor, target_tok: Token | None) -> Actor:
         """Soldiers, police, courts and governments named with no nationality. "Its forces" and "the
         government" in a reported clause are the reporter's ("Malaysia's education minister said the
-        government had given in"); others serve the country of the place they act in ("Security
-        forces fired tear gas at demonstrators in Khartoum"), else the first country the sentence
-        names outside the target. Unchanged when none is found."""
+        government had given in"). Forces, police and courts serve the country of the place they act
+        in ("Security forces fired tear gas at demonstrators in Khartoum"); officials, who travel,
+        do not. Else the first country the sentence names outside the target, and for forces, police
+        and courts last the place they act on. Unchanged when none is found."""
         owner = next((c for c in agent.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ != "PRON":
             return actor
@@ -1369,15 +1371,15 @@ class _Coder:
             return actor.model_copy(update={"code": coded.code})
         if owner is not None:
             return actor
-        place_id = self.location(sent, trigger, set())
+        officials = actor.sector == "GOV"
+        place_id = None if officials else self.location(sent, trigger, set())
         place = next((p for p in self.brief.places if p.id == place_id), None)
         if place is not None and (code := iso3(place.country_code)):
             return actor.model_copy(update={"code": code})
         outside = self.country_in(sent, actor, exclude=target_tok)
-        if outside is not None or actor.sector == "GOV":
+        if outside is not None or officials:
             return outside or actor  # "Roma community leaders called on the Slovak government"
-        # Last, for forces, police and courts, the place they act on ("Security forces stormed a
-        # Lhasa monastery").
+        # "Security forces stormed a Lhasa monastery"
         return self.country_in(sent, actor) or actor
 
     def location(self, sent: SpacySpan, trigger: Trigger, exclude: set[str]) -> str | None:
