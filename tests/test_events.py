@@ -1450,3 +1450,11 @@ def test_an_actor_placed_by_where_it_acts_counts_for_less_than_one_named():
 def test_a_nationality_inside_a_wider_name_is_no_party():
     coded = events_of("Truckers blocked the Pan-American highway near Cali to protest fuel prices.")
     assert "USA" not in [target for _, _, _, target in coded]
+
+
+def test_an_aim_does_nothing_whose_aim_it_is_acts_later():
+    assert events_of("Russia's aim is to support the government in Damascus.")[0][:3] == ("SUPPORT", "future", "RUS")
+    stated = events_of("The goal should be to take the fight to ISIL, the minister said.")
+    assert [(etype, modality) for etype, modality, _, _ in stated] == [("ASSAULT", "future")]
+    # An organisation's mission is an organisation.
+    assert events_of("The European Union's mission reinforced police patrols in Mitrovica.")[0][:2] == ("MOBILIZE", "asserted")

@@ -197,6 +197,7 @@ def _lexicon() -> dict:
         "idioms": {verb: set(objs) for verb, objs in lex.get("idiom_objects", {}).items()},
         "non_agents": set(lex.get("non_agents", [])),
         "act_heads": set(lex.get("act_heads", [])),
+        "purpose_nouns": set(lex.get("purpose_nouns", [])),
         # Subjects that do no act of any type: market instruments, moods, nature, athletes.
         "non_acting_subjects": set(lex.get("markets", {}).get("instruments", [])) | set(lex.get("abstract_subjects", [])) | set(lex.get("non_agents", [])),
         "idiom_complements": {verb: set(words) for verb, words in lex.get("idiom_complements", {}).items()},
@@ -1457,6 +1458,13 @@ class _Coder:
         return round(min(0.95, max(0.05, score)), 3)
 
     def event(self, sent, trigger, actor_tok, target_tok, actor=None, target=None, modality=None) -> Event | None:
+        if actor is None and actor_tok is not None and actor_tok.pos_ == "NOUN" and actor_tok.lemma_.lower() in _lexicon()["purpose_nouns"]:
+            # "the goal should be to take the fight to ISIL": an aim is not the actor; whose aim it
+            # is, when named ("Russia's goal"), acts, and the act is intended, not done.
+            owner = next((c for c in actor_tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            actor_tok = owner
+            if (modality or _modality(trigger)) == "asserted":
+                modality = "future"
         actor = actor or self.actor(actor_tok)
         target = target or self.actor(target_tok)
         if actor is None and trigger.type == "MOBILIZE":
