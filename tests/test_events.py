@@ -1458,3 +1458,13 @@ def test_an_aim_does_nothing_whose_aim_it_is_acts_later():
     assert [(etype, modality) for etype, modality, _, _ in stated] == [("ASSAULT", "future")]
     # An organisation's mission is an organisation.
     assert events_of("The European Union's mission reinforced police patrols in Mitrovica.")[0][:2] == ("MOBILIZE", "asserted")
+
+
+def test_forces_are_mobilised_against_a_country_the_sentence_names():
+    assert ("MOBILIZE", "asserted", "VEN", "COL") in events_of("Venezuela deployed 3,000 troops along its border with Colombia.")
+    assert ("MOBILIZE", "asserted", "KOR", "PRK") in events_of("South Korea put its troops on alert after North Korea announced a missile test.")
+    # Not against whoever reports seeing it, nor against the forces moved.
+    seen = events_of("Turkish intelligence observed the staging of Russian rocket launchers at ports in Crimea.")
+    assert "TUR" not in [target for etype, _, _, target in seen if etype == "MOBILIZE"]
+    moved = events_of("A small number of Russian bombers were moved into airfields near Latakia.")
+    assert [target for etype, _, _, target in moved if etype == "MOBILIZE"] != ["RUS"]

@@ -1514,7 +1514,10 @@ class _Coder:
                 actor = self.state_agent(sent, trigger, actor_tok, actor, target_tok)
                 at_home = actor.code is not None
         actor_code = actor.code if actor is not None else None
-        if (target is None or not target.code) and trigger.type not in ("MOBILIZE",):
+        if trigger.type == "MOBILIZE" and target_tok is not None and _moved_force(target_tok):
+            # "Russian long-range bombers being moved": the forces moved are no one acted on.
+            target_tok, target = None, None
+        if (target is None or not target.code):
             # The acted-on side is often named only as a place or a nationality: the first
             # other country inside the target phrase, else elsewhere in the sentence.
             # Inside the phrase the actor's own country may be meant ("Uganda's president
@@ -1526,6 +1529,12 @@ class _Coder:
                 heads = [trigger.token, *(c for c in trigger.token.children if c.dep_ in ("dobj", "obj"))]
                 venue = {t.i for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in VENUE_PREPS for t in p.subtree}
                 elsewhere = [t for t in sent if t.i not in venue]
+            if trigger.type == "MOBILIZE":
+                # Forces are mobilised against someone ("along its border with Colombia", "after
+                # North Korea announced a nuclear test"), not against whoever reports seeing it
+                # ("U.S. intelligence has observed the staging of rocket launchers").
+                observers = {t.i for h in trigger.token.ancestors for c in h.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                elsewhere = [t for t in elsewhere if t.i not in observers]
             if at_home and trigger.type == "RETREAT":
                 # Forces placed by where they are withdraw from home: no one else is named.
                 target = inside if inside is not None and inside.code != actor_code else target
@@ -2481,6 +2490,11 @@ def _previous_subject(pronoun: Token) -> Token | None:
         return None
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     return subject if plural else None
+
+
+def _moved_force(tok: Token) -> bool:
+    """Whether a phrase names forces or weapons (what is mobilised), not a party to act on."""
+    return find_equipment(tok.text) is not None or sector_of_noun(tok.lemma_.lower()) == "MIL"
 
 
 def _unnamed_agent(head: Token, mentions: MentionIndex) -> bool:
