@@ -126,6 +126,16 @@ def test_a_curly_apostrophe_does_not_hide_an_organisation_code():
     assert org_named("Lord’s Resistance Army") == org_named("Lord's Resistance Army") == {"code": "UGA", "sector": "REB"}
 
 
+def test_british_and_american_spellings_name_one_organisation(analyzer):
+    from newswatch.extract.actors import org_named
+
+    assert org_named("Organisation of American States") == org_named("Organization of American States")
+    assert org_named("World Food Program") == org_named("World Food Programme")
+    # Not the United States, for "American" inside the name.
+    brief = analyzer.analyze("The Organisation of American States imposed sanctions on Honduras on Sunday.")
+    assert [e.actor.code for e in brief.events] == ["IGOOAS"]
+
+
 def test_kosovo_has_the_country_code_the_lexicons_use():
     # pycountry has no Kosovo; geonames writes it XK and the demonym lexicon XKX.
     from newswatch.extract.entities import iso3

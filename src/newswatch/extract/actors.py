@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .. import gazetteer, lexicons
 from ..schema import Actor, Entity, Place, Span
-from .entities import iso3
+from .entities import iso3, organisation_key
 from .mentions import MentionIndex
 
 
@@ -26,8 +26,8 @@ def _table() -> dict:
         for noun in nouns:
             sector_of_noun.setdefault(noun, sector)
     return {
-        # Keyed with plain apostrophes; look names up through org_named().
-        "orgs": {name.replace("\u2019", "'"): org for name, org in lex["organizations"].items()},
+        # Keyed by organisation_key (plain apostrophes, American spellings); look up through org_named().
+        "orgs": {organisation_key(name): org for name, org in lex["organizations"].items()},
         "cameo": {org["code"]: org["cameo"] for org in lex["organizations"].values() if org.get("cameo")},
         "holders": lex["office_holders"],
         "ambiguous": frozenset(lex.get("ambiguous_surnames", [])),
@@ -40,8 +40,9 @@ def _table() -> dict:
 
 def org_named(name: str) -> dict | None:
     """The actor lexicon's entry for an organisation of this name ("Lord’s Resistance Army" is
-    "Lord's Resistance Army"), if any."""
-    return _table()["orgs"].get(name.replace("\u2019", "'"))
+    "Lord's Resistance Army", "Organisation of American States" the "Organization of American
+    States"), if any."""
+    return _table()["orgs"].get(organisation_key(name))
 
 
 def cameo_root(code: str | None) -> str | None:

@@ -183,6 +183,28 @@ def _collect_mentions(doc: Doc) -> list[_Mention]:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def _name_spellings() -> dict[str, str]:
+    return lexicons.load("actor_codes").get("name_spellings", {})
+
+
+def organisation_key(name: str) -> str:
+    """An organisation's name with plain apostrophes and American spellings, for look-ups:
+    "Organisation of American States" and "Lord’s Resistance Army" find their entries."""
+    name = name.replace("\u2019", "'")
+    for british, american in _name_spellings().items():
+        name = name.replace(british, american)
+    return name
+
+
+def _spelled_forms(name: str) -> set[str]:
+    """A name as written in the lexicon, with curly apostrophes, and in the other spelling."""
+    forms = {name, organisation_key(name)}
+    for british, american in _name_spellings().items():
+        forms |= {f.replace(american, british) for f in forms}
+    return forms | {f.replace("'", "\u2019") for f in forms}
+
+
 def _organisation_pattern() -> re.Pattern:
     """The actor lexicon's organisations whose name cannot be an ordinary word: names of two words
     or more, and acronyms of three capitals or more ("ECOWAS", "Lord's Resistance Army")."""
@@ -190,7 +212,7 @@ def _organisation_pattern() -> re.Pattern:
         name for name in lexicons.load("actor_codes")["organizations"]
         if len(name.split()) > 1 or (len(name) >= 3 and name.isupper() and name.isalpha())
     ]
-    forms = {form for name in names for form in (name, name.replace("'", "\u2019"))}
+    forms = {form for name in names for form in _spelled_forms(name)}
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b")
 
 
@@ -215,8 +237,9 @@ def _unlabelled_organisations(doc: Doc, mentions: list[_Mention]) -> list[_Menti
 def _relabel_nationality_words(doc: Doc, mentions: list[_Mention], gaz) -> None:
     """Nationality words the small model tags as places, people or organisations, which then name
     no country: "The Sri Lankan army" (Sri Lankan a GPE), "Sri Lankan police" (a PERSON), "Radical
-    French farmers" (Radical French an ORG). A demonym that is no country's or region's name is a nationality (NORP); an adjective
-    joined to one that modifies a noun outside the mention is left out."""
+    French farmers" (Radical French an ORG). A demonym that is no country's or region's name is a
+    nationality (NORP); an adjective joined to one that modifies a noun outside the mention is
+    left out."""
     demonyms = _demonyms()
     for m in mentions:
         if m.label in ("GPE", "LOC", "PERSON", "ORG") and m.text in demonyms and not any(c.feature in ("country", "admin1") for c in gaz.lookup(m.text)):
