@@ -1468,3 +1468,9 @@ def test_forces_are_mobilised_against_a_country_the_sentence_names():
     assert "TUR" not in [target for etype, _, _, target in seen if etype == "MOBILIZE"]
     moved = events_of("A small number of Russian bombers were moved into airfields near Latakia.")
     assert [target for etype, _, _, target in moved if etype == "MOBILIZE"] != ["RUS"]
+
+
+def test_protesters_named_by_what_they_are_are_the_people_of_the_government_they_protest():
+    assert ("PROTEST", "asserted", "KOR", "KOR") in events_of("About 15,000 farmers protested in Seoul against the government's plan to open the rice market.")
+    # A nationality names their own country, whatever the target.
+    assert ("PROTEST", "asserted", "ALB", "SRB") in events_of("Up to 100 ethnic Albanians demonstrated in Belgrade against Serbian rule.")

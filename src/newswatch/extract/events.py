@@ -1556,6 +1556,12 @@ class _Coder:
             # as PLOVER codes them ("students staged demonstrations" -> against their own government).
             # The target is inferred: it has no span in the text.
             target = Actor(text=_country_name(actor_code), code=actor_code, sector="GOV" if trigger.type == "PROTEST" else None)
+        if trigger.type == "PROTEST" and actor is not None and not actor.code and actor_tok is not None and actor_tok.pos_ == "NOUN" and target is not None and target.code and len(target.code) == 3 and (target_tok is None or target_tok.ent_type_ != "NORP"):
+            # Protesters named by what they are, against a government, are its people ("Islamic
+            # fundamentalists continued their hunger strike to demand the resignation of the
+            # Algerian president"), as the gold sets code them.
+            actor = actor.model_copy(update={"code": target.code})
+            at_home = True
         date, date_end, date_source = self.when(sent)
         # The actor's own place is not where it acts ("Moscow sent drones"); a place acted on is
         # ("shelled Idlib"), as is one a target was coded from ("killed protesters in Derry").
