@@ -1474,3 +1474,8 @@ def test_protesters_named_by_what_they_are_are_the_people_of_the_government_they
     assert ("PROTEST", "asserted", "KOR", "KOR") in events_of("About 15,000 farmers protested in Seoul against the government's plan to open the rice market.")
     # A nationality names their own country, whatever the target.
     assert ("PROTEST", "asserted", "ALB", "SRB") in events_of("Up to 100 ethnic Albanians demonstrated in Belgrade against Serbian rule.")
+
+
+def test_demonstrating_that_something_is_so_is_no_protest():
+    assert "PROTEST" not in [e[0] for e in events_of("Lawyers in Columbus sought to demonstrate that the execution method was cruel.")]
+    assert "PROTEST" in [e[0] for e in events_of("Lawyers demonstrated in Columbus against the execution.")]

@@ -653,8 +653,8 @@ def _other_sense(verb: Token, etype: str, lemma: str, cons: dict) -> bool:
         return True  # "stocks rallied", "the dollar retreated", "pressure will build up", "a storm struck"
     if subject is not None and any(c.dep_ == "compound" and c.lemma_.lower() in lex["non_agents"] for c in subject.children):
         return True  # "Hurricane Harvey slammed into Texas"
-    if etype == "PROTEST" and lemma in cons["intransitive_only"] and objects:
-        return True  # "to demonstrate its authority"
+    if etype == "PROTEST" and lemma in cons["intransitive_only"] and (objects or any(c.dep_ == "ccomp" for c in verb.children)):
+        return True  # "to demonstrate its authority", "to demonstrate that the method is cruel"
     met = _prep_object(verb, ("with",)) if etype == "CONSULT" and lemma == "meet" else None
     if met is not None and (met.lemma_.lower() in cons["met_with"] or _noun_type(met) in JUDGED):
         return True  # "the plan met with sharp criticism from Japan": a reception, not a meeting
