@@ -183,7 +183,6 @@ def _collect_mentions(doc: Doc) -> list[_Mention]:
 
 
 @functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def _name_spellings() -> dict[str, str]:
     return lexicons.load("actor_codes").get("name_spellings", {})
 
@@ -205,6 +204,7 @@ def _spelled_forms(name: str) -> set[str]:
     return forms | {f.replace("'", "\u2019") for f in forms}
 
 
+@functools.lru_cache(maxsize=1)
 def _organisation_pattern() -> re.Pattern:
     """The actor lexicon's organisations whose name cannot be an ordinary word: names of two words
     or more, and acronyms of three capitals or more ("ECOWAS", "Lord's Resistance Army")."""

@@ -1517,7 +1517,7 @@ class _Coder:
         if trigger.type == "MOBILIZE" and target_tok is not None and _moved_force(target_tok):
             # "Russian long-range bombers being moved": the forces moved are no one acted on.
             target_tok, target = None, None
-        if (target is None or not target.code):
+        if target is None or not target.code:
             # The acted-on side is often named only as a place or a nationality: the first
             # other country inside the target phrase, else elsewhere in the sentence.
             # Inside the phrase the actor's own country may be meant ("Uganda's president
@@ -2504,9 +2504,10 @@ def _moved_force(tok: Token) -> bool:
 
 
 def _unnamed_agent(head: Token, mentions: MentionIndex) -> bool:
-    """Whether a phrase names soldiers, police or judges by their job alone: no entity of the brief
-    anywhere in it ("Judges at the International Criminal Court", "Polisario units") and no
-    non-state word ("separatist forces", "rebel troops")."""
+    """Whether a phrase names soldiers, police, judges or officials by their job alone: no entity of
+    the brief anywhere in it ("Judges at the International Criminal Court", "Polisario units"), no
+    word of a non-state sector ("separatist forces", "student leaders"), no foreign marker
+    ("Western diplomats") and no group it is "of" or "from"."""
     if head.pos_ != "NOUN" or marks_foreign(head.lower_):
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in head.children):
