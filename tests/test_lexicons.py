@@ -32,3 +32,14 @@ def test_no_word_is_read_as_a_yaml_boolean(name):
 
 def test_negation_cues_include_no():
     assert "no" in lexicons.load("event_modality")["negation"]
+
+
+def test_each_organisation_is_listed_in_one_spelling():
+    # organisation_key folds British and American spellings together: a second spelling of a
+    # listed name is redundant, and two that differ only in spelling could not have two codes.
+    from collections import Counter
+
+    from newswatch.extract.entities import organisation_key
+
+    keys = Counter(organisation_key(name) for name in lexicons.load("actor_codes")["organizations"])
+    assert [key for key, n in keys.items() if n > 1] == []
