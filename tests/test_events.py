@@ -1465,9 +1465,9 @@ def test_forces_are_mobilised_against_a_country_the_sentence_names():
     assert ("MOBILIZE", "asserted", "KOR", "PRK") in events_of("South Korea put its troops on alert after North Korea announced a missile test.")
     # Not against whoever reports seeing it, nor against the forces moved.
     seen = events_of("Turkish intelligence observed the staging of Russian rocket launchers at ports in Crimea.")
-    assert "TUR" not in [target for etype, _, _, target in seen if etype == "MOBILIZE"]
+    assert [(actor, target) for etype, _, actor, target in seen if etype == "MOBILIZE"] == [("RUS", "UKR")]
     moved = events_of("A small number of Russian bombers were moved into airfields near Latakia.")
-    assert [target for etype, _, _, target in moved if etype == "MOBILIZE"] != ["RUS"]
+    assert [(actor, target) for etype, _, actor, target in moved if etype == "MOBILIZE"] == [("RUS", "SYR")]
 
 
 def test_protesters_named_by_what_they_are_are_the_people_of_the_government_they_protest():
